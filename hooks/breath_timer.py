@@ -117,15 +117,28 @@ def seconds(value: Number) -> str:
 
 
 def render_timer(settings: dict[str, Number]) -> str:
-    """The element, with a plain instruction as its content for readers without JavaScript."""
+    """The element, holding a paper pacer: the plain instruction and a tick box per breath.
+
+    Readers without JavaScript see it on screen; the upgraded element shows it only in print.
+    """
     attributes = " ".join(f'{name}="{settings[name]:g}"' for name in SETTINGS)
-    sides = "Turn to the right first, then to the left." if settings["sides"] == 2 else "Turn to the right."
     instruction = (
         f"Hold each side for {settings['breaths']} breaths. "
         f"Breathe in for {seconds(settings['inhale'])} to lengthen, "
-        f"then breathe out for {seconds(settings['exhale'])} to twist a little further. {sides}"
+        f"then breathe out for {seconds(settings['exhale'])} to twist a little further."
     )
-    return f"<breath-timer {attributes}>\n<p>{html.escape(instruction)}</p>\n</breath-timer>"
+    boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
+    sides = ["Turn right"] if settings["sides"] == 1 else ["Turn right first", "Then turn left"]
+    ticks = "\n".join(
+        f'<li>{side}: <span class="breath-timer-boxes" aria-hidden="true">{boxes}</span></li>'
+        for side in sides
+    )
+    return (
+        f"<breath-timer {attributes}>\n"
+        f'<div class="breath-timer-fallback">\n<p>{html.escape(instruction)}</p>\n'
+        f'<ul class="breath-timer-ticks">\n{ticks}\n</ul>\n</div>\n'
+        "</breath-timer>"
+    )
 
 
 def replace_markers(page_html: str, defaults: dict[str, Number], page_uri: str) -> tuple[str, int]:
