@@ -1,0 +1,396 @@
+"""The <breath-timer> element in Chromium: its schedule, controls, cues and clean-up.
+
+Playwright's clock runs minutes of breathing in milliseconds. Every breath-timer event is
+logged with its performance.now(), whether or not the element is still in the page, so a
+timer left running after removal shows up too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+FRAME_MS = 1000 / 60
+
+RECORD_EVENTS = """
+window.timerEvents = [];
+const dispatch = EventTarget.prototype.dispatchEvent;
+EventTarget.prototype.dispatchEvent = function (event) {
+  if (event.type.startsWith("breath-timer:")) {
+    timerEvents.push({ type: event.type, at: performance.now(), detail: event.detail, connected: this.isConnected, id: this.id });
+  }
+  return dispatch.call(this, event);
+};
+"""
+
+# A wake lock that records its requests and releases.
+FAKE_WAKE_LOCK = """
+window.wakeLocks = { held: 0, requested: 0 };
+Object.defineProperty(navigator, "wakeLock", { value: { request: async () => {
+  wakeLocks.held++; wakeLocks.requested++;
+  return { release: async () => { wakeLocks.held--; } };
+} } });
+"""
+
+
+def expected_schedule(breaths: int = 6, inhale: float = 2, exhale: float = 3, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
+    """(phase, side, breath, start in ms) for every phase, as a person would count them."""
+    schedule = [("prepare", 1, 0, 0.0)]
+    time = prepare * 1000
+    for side in range(1, sides + 1):
+        if side > 1:
+            schedule.append(("switch", side, 0, time))
+            time += switch * 1000
+        for breath in range(1, breaths + 1):
+            schedule.append(("inhale", side, breath, time))
+            time += inhale * 1000
+            schedule.append(("exhale", side, breath, time))
+            time += exhale * 1000
+    schedule.append(("done", sides, breaths, time))
+    return schedule
+
+
+@pytest.fixture
+def timer_page(page: Page, site_url: str):
+    """Open a bare page (no Material) holding the given markup and just the timer's script."""
+
+    def open_page(body: str, clock: bool = True) -> Page:
+        html = (
+            '<!doctype html><html lang="en"><head><title>Timer</title>'
+            '<script src="/assets/breath-timer.js" defer></script></head>'
+            f"<body><main>{body}</main></body></html>"
+        )
+        page.route(site_url + "timer.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.add_init_script(RECORD_EVENTS)
+        page.add_init_script(FAKE_WAKE_LOCK)
+        if clock:
+            page.clock.install(time=0)
+        page.goto(site_url + "timer.html")
+        page.wait_for_function("() => !!customElements.get('breath-timer')")
+        if clock:
+            page.clock.pause_at(60_000)  # from here on, time moves only when a test says so
+        return page
+
+    return open_page
+
+
+def start(page: Page, selector: str = "breath-timer") -> float:
+    """Start a timer; return the page's clock at that moment."""
+    return page.evaluate(f"() => {{ const t = performance.now(); document.querySelector('{selector}').start(); return t; }}")
+
+
+def events(page: Page, kind: str = "breath-timer:phase") -> list[dict]:
+    return [event for event in page.evaluate("timerEvents") if event["type"] == kind]
+
+
+def test_full_two_sided_session_follows_the_schedule_to_the_frame(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    started = start(page)
+    page.clock.run_for(70_000)
+    phases = events(page)
+    assert [(e["detail"]["phase"], e["detail"]["side"], e["detail"]["breath"]) for e in phases] == [
+        (phase, side, breath) for phase, side, breath, _ in expected_schedule()
+    ]
+    for event, (*_, at) in zip(phases, expected_schedule()):
+        assert abs(event["at"] - started - at) <= FRAME_MS, event
+    assert all(e["detail"]["breaths"] == 6 for e in phases)
+
+
+def test_done_fires_once_at_the_scheduled_end(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    started = start(page)
+    page.clock.run_for(67_900)
+    assert events(page, "breath-timer:done") == []
+    page.clock.run_for(200_000)
+    (done,) = events(page, "breath-timer:done")
+    assert abs(done["at"] - started - 68_000) <= FRAME_MS
+    expect(page.locator("breath-timer .bt-cue")).to_have_text("Well done")
+    expect(page.get_by_role("button", name="Start again")).to_be_visible()
+
+
+def test_decimal_seconds_and_one_side_are_honoured(timer_page) -> None:
+    page = timer_page('<breath-timer breaths="2" inhale="1.5" exhale="2.5" sides="1" prepare="1"></breath-timer>')
+    started = start(page)
+    page.clock.run_for(20_000)
+    schedule = expected_schedule(breaths=2, inhale=1.5, exhale=2.5, sides=1, prepare=1)
+    assert [e["at"] - started for e in events(page)] == [at for *_, at in schedule]
+
+
+def test_pause_keeps_the_exact_time_left(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    started = start(page)
+    page.clock.run_for(10_000)
+    page.get_by_role("button", name="Pause").click()
+    count = len(events(page))
+    page.clock.run_for(60_000)
+    assert len(events(page)) == count
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    resumed = page.evaluate("performance.now()")
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(60_000)
+    (done,) = events(page, "breath-timer:done")
+    assert abs(done["at"] - resumed - (68_000 - 10_000)) <= FRAME_MS
+    assert resumed - started > 69_000
+
+
+def test_reset_returns_to_the_start_and_stops(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    start(page)
+    page.clock.run_for(10_000)
+    page.get_by_role("button", name="Reset").click()
+    count = len(events(page))
+    page.clock.run_for(70_000)
+    assert len(events(page)) == count
+    expect(page.locator("breath-timer .bt-cue")).to_have_text("Press Start")
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+
+
+def test_keyboard_alone_starts_and_pauses_the_timer(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Start")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.clock.run_for(4_000)
+    expect(page.locator("breath-timer .bt-cue")).to_have_text("Breathe in, lengthen")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("button", name="Resume")).to_be_focused()
+
+
+def test_bad_attributes_fall_back_to_defaults_with_a_warning(page: Page, timer_page) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    timer_page('<breath-timer breaths="lots" inhale="-2" exhale="NaN" sides="3" prepare="" switch="1e9"></breath-timer>')
+    for name in ("breaths", "inhale", "exhale", "sides", "prepare", "switch"):
+        assert sum(f' {name}="' in warning for warning in warnings) == 1, (name, warnings)
+    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
+    started = start(page)
+    page.clock.run_for(70_000)
+    (done,) = events(page, "breath-timer:done")
+    assert abs(done["at"] - started - 68_000) <= FRAME_MS
+    assert "NaN" not in page.locator("breath-timer").inner_text()
+
+
+def test_properties_read_and_write_the_attributes(timer_page) -> None:
+    page = timer_page('<breath-timer inhale="4"></breath-timer>')
+    assert page.evaluate("document.querySelector('breath-timer').inhale") == 4
+    assert page.evaluate("document.querySelector('breath-timer').breaths") == 6
+    page.evaluate("document.querySelector('breath-timer').breaths = 3")
+    expect(page.locator("breath-timer")).to_have_attribute("breaths", "3")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("3 breaths each side")
+
+
+def test_shape_grows_on_the_in_breath_and_shrinks_on_the_out_breath(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    shape_width = "() => document.querySelector('breath-timer .bt-shape').getBoundingClientRect().width"
+    start(page)
+    page.clock.run_for(3_200)
+    early_in = page.evaluate(shape_width)
+    page.clock.run_for(1_600)
+    late_in = page.evaluate(shape_width)
+    page.clock.run_for(2_500)
+    late_out = page.evaluate(shape_width)
+    assert early_in < late_in
+    assert late_out < late_in
+
+
+def test_reduced_motion_keeps_the_shape_still_and_shows_progress(page: Page, timer_page) -> None:
+    page.emulate_media(reduced_motion="reduce")
+    timer_page("<breath-timer></breath-timer>")
+    shape_width = "() => document.querySelector('breath-timer .bt-shape').getBoundingClientRect().width"
+    bar_width = "() => document.querySelector('breath-timer .bt-bar div').getBoundingClientRect().width"
+    start(page)
+    page.clock.run_for(3_200)
+    widths = [page.evaluate(shape_width)], [page.evaluate(bar_width)]
+    page.clock.run_for(1_600)
+    widths[0].append(page.evaluate(shape_width))
+    widths[1].append(page.evaluate(bar_width))
+    assert widths[0][0] == widths[0][1]
+    assert widths[1][0] < widths[1][1]
+
+
+def test_live_region_announces_each_phase_and_side_but_never_counts_seconds(timer_page) -> None:
+    page = timer_page('<breath-timer breaths="2"></breath-timer>')
+    status = page.get_by_role("status")
+    expect(status).to_have_text("")
+    page.evaluate(
+        """() => {
+          window.announcements = [];
+          const region = document.querySelector('breath-timer [role=status]');
+          new MutationObserver(() => announcements.push(region.textContent))
+            .observe(region, { childList: true, characterData: true, subtree: true });
+        }"""
+    )
+    start(page)
+    page.clock.run_for(40_000)
+    assert page.evaluate("announcements") == [
+        "Get ready. Turn right first.",
+        "Turn right. Breathe in, lengthen",
+        "Breathe out, twist",
+        "Breathe in, lengthen",
+        "Breathe out, twist",
+        "Change sides. Now turn left.",
+        "Turn left. Breathe in, lengthen",
+        "Breathe out, twist",
+        "Breathe in, lengthen",
+        "Breathe out, twist",
+        "Well done. Both sides done.",
+    ]
+    assert page.evaluate("document.querySelector('breath-timer [role=status]').getAttribute('aria-live')") in (None, "polite")
+
+
+def test_removal_mid_run_stops_everything(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    start(page)
+    page.clock.run_for(5_000)
+    assert page.evaluate("wakeLocks.held") == 1
+    page.evaluate("document.querySelector('breath-timer').remove()")
+    count = len(events(page))
+    page.clock.run_for(70_000)
+    assert len(events(page)) == count
+    assert page.evaluate("wakeLocks.held") == 0
+
+
+def test_wake_lock_is_held_only_while_running(timer_page) -> None:
+    page = timer_page('<breath-timer breaths="1" sides="1"></breath-timer>')
+    start(page)
+    page.clock.run_for(1_000)
+    assert page.evaluate("wakeLocks.held") == 1
+    page.get_by_role("button", name="Pause").click()
+    page.clock.run_for(100)
+    assert page.evaluate("wakeLocks.held") == 0
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(20_000)
+    assert page.evaluate("wakeLocks") == {"held": 0, "requested": 2}
+
+
+def test_two_timers_on_a_page_run_independently(timer_page) -> None:
+    page = timer_page(
+        '<breath-timer id="a" breaths="1" sides="1" prepare="1"></breath-timer>'
+        '<breath-timer id="b" breaths="2" sides="1" prepare="1"></breath-timer>'
+    )
+    first = start(page, "#a")
+    page.clock.run_for(2_000)
+    second = start(page, "#b")
+    page.clock.run_for(20_000)
+    done = {event["id"]: event["at"] for event in events(page, "breath-timer:done")}
+    assert abs(done["a"] - first - 6_000) <= FRAME_MS
+    assert abs(done["b"] - second - 11_000) <= FRAME_MS
+    assert len(events(page, "breath-timer:done")) == 2
+
+
+def test_reader_changes_the_pace_and_it_is_remembered(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    page.get_by_text("Pace and sound").click()
+    page.get_by_label("Breaths each side").fill("3")
+    page.get_by_label("Breaths each side").press("Enter")
+    page.get_by_label("Seconds breathing out").fill("4")
+    page.get_by_label("Seconds breathing out").press("Tab")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("3 breaths each side")
+    page.reload()
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("3 breaths each side")
+    started = start(page)
+    page.clock.run_for(60_000)
+    (done,) = events(page, "breath-timer:done")
+    assert abs(done["at"] - started - (3_000 + 2 * 3 * 6_000 + 5_000)) <= FRAME_MS
+
+
+def test_out_of_range_pace_is_not_taken(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    page.get_by_text("Pace and sound").click()
+    page.get_by_label("Breaths each side").fill("50")
+    page.get_by_label("Breaths each side").press("Tab")
+    expect(page.get_by_label("Breaths each side")).to_have_value("6")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
+
+
+def test_sound_and_speech_stay_off_until_asked_for(page: Page, timer_page) -> None:
+    page.add_init_script(
+        """window.cues = { tones: 0, spoken: [] };
+        window.AudioContext = class { constructor() { this.currentTime = 0; this.destination = {}; }
+          createOscillator() { cues.tones++; return { frequency: {}, connect: (g) => g, start() {}, stop() {} }; }
+          createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (d) => d }; }
+          close() {} };
+        speechSynthesis.speak = (utterance) => cues.spoken.push(utterance.text);"""
+    )
+    timer_page('<breath-timer breaths="1" sides="1"></breath-timer>')
+    start(page)
+    page.clock.run_for(10_000)
+    assert page.evaluate("cues") == {"tones": 0, "spoken": []}
+    page.get_by_text("Pace and sound").click()
+    page.get_by_label("Tone and vibration on each change").check()
+    page.get_by_label("Spoken cues").check()
+    start(page)
+    page.clock.run_for(10_000)
+    assert page.evaluate("cues.tones") == 4
+    assert page.evaluate("cues.spoken") == [
+        "Get ready. Turn right first.",
+        "Turn right. Breathe in, lengthen",
+        "Breathe out, twist",
+        "Well done.",
+    ]
+
+
+def test_returning_to_a_hidden_tab_jumps_ahead_without_replaying_cues(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    start(page)
+    page.evaluate(
+        """() => {
+          window.realTimeout = window.setTimeout;
+          window.setTimeout = () => 0;
+          window.requestAnimationFrame = () => 0;
+        }"""
+    )
+    page.clock.run_for(29_000)
+    count = len(events(page))
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    new = events(page)[count:]
+    assert [(e["detail"]["phase"], e["detail"]["side"], e["detail"]["breath"]) for e in new] == [("inhale", 1, 6)]
+
+
+def test_plain_instruction_shows_until_the_script_runs(page: Page, site_url: str) -> None:
+    page.route("**/breath-timer.js", lambda route: route.abort())
+    page.goto(site_url + "chair-twist/")
+    expect(page.locator("breath-timer .breath-timer-fallback")).to_be_visible()
+    expect(page.locator("breath-timer .breath-timer-fallback")).to_contain_text("Breathe in for 2 seconds to lengthen")
+
+
+def test_upgraded_timer_hides_the_paper_pacer_on_screen(page: Page, site_url: str) -> None:
+    page.goto(site_url + "chair-twist/")
+    expect(page.locator("breath-timer .bt-ui")).to_be_visible()
+    expect(page.locator("breath-timer .breath-timer-fallback")).to_be_hidden()
+
+
+def test_instant_navigation_away_and_back_leaves_one_working_timer(page: Page, site_url: str) -> None:
+    page.add_init_script(RECORD_EVENTS)
+    page.add_init_script(FAKE_WAKE_LOCK)
+    page.clock.install(time=0)
+    page.goto(site_url + "chair-twist/")
+    page.clock.pause_at(60_000)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_000)
+    page.evaluate("window.samePage = true")
+    page.locator(".md-sidebar--primary a[href$=\"floor-twist/\"]").click()
+    expect(page).to_have_url(site_url + "floor-twist/")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    assert page.evaluate("document.querySelectorAll('breath-timer').length") == 1
+    count = len(events(page))
+    page.clock.run_for(70_000)
+    assert len(events(page)) == count
+    assert page.evaluate("wakeLocks.held") == 0
+    page.go_back()
+    expect(page).to_have_url(site_url + "chair-twist/")
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(70_000)
+    assert len(events(page, "breath-timer:done")) == 1
+
+
+def test_phase_changes_keep_to_the_schedule_in_real_time(timer_page) -> None:
+    """The one test on the real clock: 4 s of phases, each change within 50 ms of its time."""
+    page = timer_page('<breath-timer breaths="1" sides="2" prepare="1" inhale="1" exhale="1" switch="1"></breath-timer>', clock=False)
+    started = start(page)
+    page.wait_for_function("() => timerEvents.some((event) => event.type === 'breath-timer:done')", timeout=10_000)
+    schedule = expected_schedule(breaths=1, sides=2, prepare=1, inhale=1, exhale=1, switch=1)
+    errors = [abs(event["at"] - started - at) for event, (*_, at) in zip(events(page), schedule)]
+    assert len(errors) == len(schedule)
+    assert max(errors) < 50, errors
