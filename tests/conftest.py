@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -41,9 +43,18 @@ def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    # Built for the address the tests serve it at: Material's instant navigation follows
+    # only links its sitemap lists, and it matches them by host and port.
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site)
+    result = build_site(site, env={**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site
 
@@ -67,10 +78,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler) -> tuple[str, Callable[[], None]]:
-    """Serve a directory on 127.0.0.1 at a free port; return its base URL and a stop function."""
+def serve(
+    directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
+) -> tuple[str, Callable[[], None]]:
+    """Serve a directory on 127.0.0.1 (any free port by default); return its base URL and a stop function."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -83,9 +96,9 @@ def serve(directory: Path, handler: type[http.server.BaseHTTPRequestHandler] = Q
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
+def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
     """Base URL of the built site, served from 127.0.0.1."""
-    url, stop = serve(site_dir)
+    url, stop = serve(site_dir, site_port)
     yield url
     stop()
 
