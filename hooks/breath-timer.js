@@ -19,9 +19,7 @@
   };
   const TURNS = ["", "Turn right", "Turn left"];
   const TONES = { prepare: 330, inhale: 523, exhale: 392, switch: 330, done: 262 };
-  const STORE = "breath-timer";
-  // The reader's own pace and sound choices, kept on this device.
-  const PREFERENCES = ["breaths", "inhale", "exhale", "sound", "speech"];
+  const STORE = "breath-timer"; // localStorage key of the reader's own pace and sound choices
   const UI = `<div class="bt-ui">
 <p class="bt-side"></p><div class="bt-shape" aria-hidden="true"></div>
 <p class="bt-cue"></p><p class="bt-count"></p>
@@ -39,10 +37,11 @@
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
 
+  // Empty and non-numbers become 0 or NaN, which fail the range test too.
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
     const number = Number(value);
-    return String(value).trim() !== "" && Number.isFinite(number) && number >= min && number <= max && (!whole || Number.isInteger(number));
+    return number >= min && number <= max && (!whole || Number.isInteger(number));
   }
 
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
@@ -79,8 +78,7 @@
     #ui;
 
     connectedCallback() {
-      if (stylesheet && ![...document.styleSheets].some((sheet) => sheet.href === stylesheet)
-          && !document.querySelector(`link[href="${stylesheet}"]`)) {
+      if (stylesheet && !document.querySelector(`link[href="${stylesheet}"]`)) {
         document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
@@ -281,6 +279,7 @@
       if (this.#preference("speech")) window.speechSynthesis?.cancel();
     }
 
+    // CSSOM, not a style attribute, so a strict Content-Security-Policy allows it.
     #set(property, value) {
       this.style.setProperty(property, value);
     }

@@ -31,6 +31,7 @@ SCRIPT_URI = "assets/breath-timer.js"
 
 # Markdown keeps an HTML comment as raw HTML but escapes one shown in code
 # (`&lt;!--`), so matching the rendered page replaces real markers only.
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 MARKER = re.compile(r"<!--\s*breath-timer\b(?P<args>.*?)-->", re.DOTALL)
 DECIMAL = re.compile(r"\d+(\.\d+)?")
 WHOLE = re.compile(r"\d+")
@@ -155,6 +156,18 @@ def replace_markers(page_html: str, defaults: dict[str, Number], page_uri: str) 
     return MARKER.subn(replace, page_html)
 
 
+def compact(source: str, name: str) -> str:
+    """The widget's file as served: without comments, indentation and blank lines.
+
+    The sources keep their comments for readers; the timer's budget is counted in bytes
+    over the wire. JavaScript comments must stand on lines of their own to be dropped.
+    """
+    if name.endswith(".css"):
+        source = CSS_COMMENT.sub("", source)
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         config.extra["breath_timer"] = validate_defaults(config.extra.get("breath_timer"))
@@ -165,7 +178,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in WIDGET_FILES:
-        files.append(File.generated(config, f"assets/{name}", abs_src_path=str(WIDGET_DIR / name)))
+        source = (WIDGET_DIR / name).read_text(encoding="utf-8")
+        files.append(File.generated(config, f"assets/{name}", content=compact(source, name)))
     return files
 
 

@@ -1,0 +1,82 @@
+"""Print the breath timer's phase-boundary error on the real clock, and its gzipped size.
+
+Run: .venv/bin/python benchmarks/timer_benchmark.py [--seconds 30]
+It builds the site, serves it on 127.0.0.1, runs a timer in Chromium for the given time
+(1 s phases), and compares each breath-timer:phase event with its scheduled moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from conftest import CHROMIUM_ARGS, build_site, serve  # noqa: E402
+
+BUDGET_BYTES = 4096
+
+PAGE = """<!doctype html><html lang="en"><head><title>Timer benchmark</title>
+<script src="/assets/breath-timer.js" defer></script></head><body>
+<breath-timer breaths="{breaths}" sides="1" prepare="1" inhale="1" exhale="1"></breath-timer>
+</body></html>"""
+
+RECORD = """() => new Promise((done) => {
+  const timer = document.querySelector("breath-timer");
+  const errors = [];
+  let expected = 0;
+  timer.addEventListener("breath-timer:phase", () => {
+    errors.push(performance.now() - start - expected);
+    expected += 1000;
+  });
+  timer.addEventListener("breath-timer:done", () => done(errors));
+  const start = performance.now();
+  timer.start();
+})"""
+
+
+def boundary_errors(site: Path, seconds: int) -> list[float]:
+    breaths = max(1, (seconds - 1) // 2)
+    url, stop = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.route(url + "bench.html", lambda route: route.fulfill(body=PAGE.format(breaths=breaths), content_type="text/html"))
+            page.goto(url + "bench.html")
+            page.wait_for_function("() => !!customElements.get('breath-timer')")
+            errors = page.evaluate(RECORD)
+            browser.close()
+    finally:
+        stop()
+    return errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=30, help="how long the timer runs (default 30)")
+    seconds = parser.parse_args().seconds
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        result = build_site(site)
+        if result.returncode:
+            sys.exit(result.stderr)
+        sizes = {name: len(gzip.compress((site / "assets" / name).read_bytes(), 9)) for name in ("breath-timer.js", "breath-timer.css")}
+        errors = boundary_errors(site, seconds)
+    late = [abs(error) for error in errors]
+    print(f"phase boundaries: {len(errors)} over {seconds} s")
+    print(f"boundary error: median {statistics.median(late):.1f} ms, max {max(late):.1f} ms (one frame at 60 Hz: 16.7 ms)")
+    for name, size in sizes.items():
+        print(f"{name}: {size} bytes gzipped")
+    total = sum(sizes.values())
+    print(f"JS + CSS: {total} bytes gzipped, budget {BUDGET_BYTES} ({'within' if total < BUDGET_BYTES else 'OVER'})")
+
+
+if __name__ == "__main__":
+    main()
