@@ -1,0 +1,142 @@
+"""The timer on an intranet page that MkDocs never built, behind a strict Content-Security-Policy.
+
+Two servers on 127.0.0.1 stand for the two sides: the "intranet", serving its own page with
+the timer's files copied beside it, and the Unstuck site, serving `embed/` for an iframe.
+Both send a strict policy; nothing may break it, log an error, or leave the machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import QuietHandler, serve
+from playwright.sync_api import Page, expect
+
+STRICT = "default-src 'self'"
+
+INTRANET_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
+<script src="/static/breath-timer.js" defer></script></head>
+<body><main><h1>Take a break</h1><breath-timer breaths="2" sides="2"></breath-timer></main></body></html>"""
+
+FRAME_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head>
+<body><main><h1>Take a break</h1>
+<iframe src="{src}" title="Breath timer" width="360" height="560" allow="screen-wake-lock"></iframe>
+</main></body></html>"""
+
+WATCH = """
+window.policyViolations = [];
+addEventListener("securitypolicyviolation", (event) => policyViolations.push(event.violatedDirective));
+window.timerDone = 0;
+addEventListener("breath-timer:done", () => timerDone++);
+"""
+
+
+def handler_with_policy(policy: str) -> type[QuietHandler]:
+    class PolicyHandler(QuietHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    return PolicyHandler
+
+
+@pytest.fixture(scope="module")
+def strict_site(site_dir: Path) -> Iterator[str]:
+    """The built site, served with a strict policy that lets any 127.0.0.1 page frame it."""
+    url, stop = serve(site_dir, handler=handler_with_policy(f"{STRICT}; frame-ancestors http://127.0.0.1:*"))
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def intranet(site_dir: Path, strict_site: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("intranet")
+    (root / "static").mkdir()
+    for name in ("breath-timer.js", "breath-timer.css"):
+        shutil.copy(site_dir / "assets" / name, root / "static" / name)
+    (root / "index.html").write_text(INTRANET_PAGE)
+    (root / "favicon.ico").write_bytes(b"")  # the browser asks for one; a real intranet has it
+    (root / "frame.html").write_text(FRAME_PAGE.format(src=strict_site + "embed/?breaths=2&sides=1"))
+    url, stop = serve(root, handler=handler_with_policy(f"{STRICT}; frame-src {strict_site}"))
+    yield url
+    stop()
+
+
+@pytest.fixture
+def watched(page: Page) -> Page:
+    """A page that records console errors and every request's address."""
+    page.console_errors = []
+    page.requests = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.add_init_script(WATCH)
+    return page
+
+
+def test_script_embed_runs_a_full_session_under_a_strict_policy(watched: Page, intranet: str) -> None:
+    watched.clock.install(time=0)
+    watched.goto(intranet)
+    watched.clock.pause_at(60_000)
+    watched.get_by_role("button", name="Start").click()
+    watched.clock.run_for(40_000)
+    assert watched.evaluate("timerDone") == 1
+    expect(watched.locator("breath-timer .bt-shape")).to_be_visible()
+    assert watched.evaluate("getComputedStyle(document.querySelector('breath-timer .bt-ui')).textAlign") == "center"
+    assert watched.evaluate("policyViolations") == []
+    assert watched.console_errors == []
+    assert all(url.startswith(intranet) for url in watched.requests), watched.requests
+
+
+def test_iframe_embed_runs_under_strict_policies_on_both_sides(watched: Page, intranet: str, strict_site: str) -> None:
+    watched.clock.install(time=0)
+    watched.goto(intranet + "frame.html")
+    frame = watched.frame_locator("iframe")
+    expect(frame.get_by_role("button", name="Start")).to_be_visible()
+    watched.clock.pause_at(60_000)
+    frame.get_by_role("button", name="Start").click()
+    watched.clock.run_for(20_000)
+    timer_frame = watched.frames[1]
+    assert timer_frame.evaluate("timerDone") == 1
+    assert watched.evaluate("policyViolations") == []
+    assert timer_frame.evaluate("policyViolations") == []
+    assert watched.console_errors == []
+    assert all(url.startswith((intranet, strict_site)) for url in watched.requests), watched.requests
+
+
+def test_embed_page_takes_its_settings_from_the_query_string(page: Page, site_url: str) -> None:
+    page.goto(site_url + "embed/?breaths=8&inhale=3&exhale=4&sides=1")
+    timer = page.locator("breath-timer")
+    expect(timer.locator(".bt-count")).to_have_text("8 breaths each side")
+    assert page.evaluate("[...['inhale', 'exhale', 'sides']].map((n) => document.querySelector('breath-timer')[n])") == [3, 4, 1]
+
+
+def test_embed_page_falls_back_on_bad_query_values(page: Page, site_url: str) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    page.goto(site_url + "embed/?breaths=abc&inhale=99")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
+    assert page.evaluate("document.querySelector('breath-timer').inhale") == 2
+    assert any('breaths="abc"' in warning for warning in warnings)
+    assert any('inhale="99"' in warning for warning in warnings)
+    assert "NaN" not in page.locator("body").inner_text()
+
+
+def test_embed_page_has_no_chrome_and_no_inline_code(built_page) -> None:
+    soup = built_page("embed/")
+    assert soup.select(".md-header, .md-sidebar, .md-footer, nav") == []
+    assert [script for script in soup.find_all("script") if not script.get("src")] == []
+    assert soup.find_all("style") == [] and soup.select("[style]") == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_embed_page_follows_the_viewers_colour_scheme(page: Page, site_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "embed/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background
