@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import os
 import shutil
@@ -12,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -40,6 +42,20 @@ def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.
         capture_output=True,
         text=True,
     )
+
+
+def outside_references(site: Path) -> list[tuple[str, str]]:
+    """Every script, style, font, image or frame that a built page would fetch from elsewhere."""
+    outside = []
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "source", "iframe", "video", "audio"]):
+            target = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if target and urlparse(target).netloc and tag.get("rel") != ["canonical"]:
+                outside.append((path.relative_to(site).as_posix(), target))
+    for path in site.rglob("*.css"):
+        outside += [(path.name, url) for url in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", path.read_text())]
+    return outside
 
 
 @pytest.fixture(scope="session")

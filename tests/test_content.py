@@ -10,6 +10,7 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup, Tag
+from conftest import outside_references
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -181,13 +182,4 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
 
 
 def test_no_script_style_font_or_image_comes_from_another_site(site_dir: Path) -> None:
-    outside = []
-    for path in built_pages(site_dir):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["script", "link", "img", "source", "iframe", "video", "audio"]):
-            target = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
-            if target and urlparse(target).netloc and tag.get("rel") != ["canonical"]:
-                outside.append((path.relative_to(site_dir).as_posix(), target))
-    for path in site_dir.rglob("*.css"):
-        outside += [(path.name, url) for url in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", path.read_text())]
-    assert outside == []
+    assert outside_references(site_dir) == []
