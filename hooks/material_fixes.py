@@ -17,7 +17,16 @@ FIXES = {
 }
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def mend(html: str) -> str:
     for stock, mended in FIXES.items():
-        output = output.replace(stock, mended)
-    return output
+        html = html.replace(stock, mended)
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return mend(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Material's 404 page is a template of its own, not a page.
+    return mend(output_content)
