@@ -1,0 +1,115 @@
+"""The performance budget: gzipped bytes each page asks for, by kind, and the hook's build cost.
+
+Run: .venv/bin/python benchmarks/budget.py [--rounds 5]
+
+Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
+- HTML 15 KB: a page of text with Material's navigation; our longest is about 7 KB today.
+- CSS 40 KB: Material's theme and palette (about 25 KB) plus our site, print and timer styles.
+- JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
+  plus the breath timer on tutorials and our two small scripts.
+- Images 15 KB: the hand-made SVG pictures and the favicon.
+- The breath timer's own JS + CSS: 4 KB, so that an intranet embedding it pays next to nothing.
+The hook's build time is measured against the same pages built without it, in interleaved
+runs so that the machine's load falls on both alike; the target ratio is under 1.10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import build_site  # noqa: E402
+
+KB = 1024
+BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
+TIMER_BUDGET = 4 * KB
+KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def page_weights(site: Path, page: Path) -> dict[str, int]:
+    """Gzipped bytes by kind of the page and every local file it loads."""
+    weights = dict.fromkeys(BUDGETS, 0)
+    weights["HTML"] = gzipped(page)
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    base = "http://site/" + page.relative_to(site).as_posix()
+    loaded = {tag.get("src") or tag.get("href") for tag in soup.select("script[src], link[rel=stylesheet], link[rel=icon], img")}
+    if soup.find("breath-timer"):
+        loaded.add(urljoin(base, "/assets/breath-timer.css"))  # the timer's script links it
+    for reference in sorted(filter(None, loaded)):
+        url = urlparse(urljoin(base, reference))
+        file = site / url.path.lstrip("/")
+        if url.netloc == "site" and file.suffix in KINDS and file.is_file():
+            weights[KINDS[file.suffix]] += gzipped(file)
+    return weights
+
+
+def build_seconds(config: Path, site: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def hook_cost(rounds: int) -> tuple[float, float]:
+    """Median build seconds with the timer hook and without it, built in turn."""
+    without = ROOT / ".mkdocs-without-timer-hook.yml"
+    without.write_text((ROOT / "mkdocs.yml").read_text().replace("  - hooks/breath_timer.py\n", ""))
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            for _ in range(rounds):
+                times["with"].append(build_seconds(ROOT / "mkdocs.yml", Path(folder) / "with"))
+                times["without"].append(build_seconds(without, Path(folder) / "without"))
+    finally:
+        without.unlink()
+    return statistics.median(times["with"]), statistics.median(times["without"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved builds of each kind (default 5)")
+    rounds = parser.parse_args().rounds
+    over = []
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        result = build_site(site)
+        if result.returncode:
+            sys.exit(result.stderr)
+        print(f"{'page (gzipped KB)':<24}" + "".join(f"{kind:>8}" for kind in BUDGETS) + f"{'total':>8}")
+        print(f"{'budget':<24}" + "".join(f"{budget / KB:>8.1f}" for budget in BUDGETS.values()))
+        for page in sorted(site.rglob("index.html")):
+            if "search" in page.parts:
+                continue
+            weights = page_weights(site, page)
+            name = "/" + page.parent.relative_to(site).as_posix().removeprefix(".").strip("/")
+            print(f"{name:<24}" + "".join(f"{w / KB:>8.1f}" for w in weights.values()) + f"{sum(weights.values()) / KB:>8.1f}")
+            over += [f"{name}: {kind} {weights[kind]} > {BUDGETS[kind]}" for kind in BUDGETS if weights[kind] > BUDGETS[kind]]
+        timer = sum(gzipped(site / "assets" / name) for name in ("breath-timer.js", "breath-timer.css"))
+        print(f"\nbreath timer JS + CSS: {timer} bytes gzipped (budget {TIMER_BUDGET})")
+        if timer > TIMER_BUDGET:
+            over.append(f"breath timer: {timer} > {TIMER_BUDGET}")
+    with_hook, without_hook = hook_cost(rounds)
+    ratio = with_hook / without_hook
+    print(f"build: {with_hook:.2f} s with the timer hook, {without_hook:.2f} s without (median of {rounds}), ratio {ratio:.3f} (target < 1.10)")
+    if over:
+        print("\nOver budget:\n" + "\n".join(over))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

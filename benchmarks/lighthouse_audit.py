@@ -1,0 +1,77 @@
+"""Lighthouse on every built page, desktop and mobile, served gzip-compressed from 127.0.0.1.
+
+Run: scripts/audit
+Prints a table of the four scores and the key performance metrics. Exits non-zero when any
+page scores below 100 in accessibility, best practices or SEO, which are stable from run to
+run; performance depends on the machine's load, so it is reported, not enforced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from compressed_server import serve_compressed
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM_ARGS, build_site  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+ENFORCED = ("accessibility", "best-practices", "seo")
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
+PRESETS = {"desktop": ["--preset=desktop"], "mobile": []}
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(
+        path.parent.relative_to(site).as_posix().removeprefix(".") + "/" if path.parent != site else ""
+        for path in site.rglob("index.html")
+        if "search" not in path.parts
+    )
+
+
+def audit(url: str, preset: list[str], report: Path) -> dict:
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
+        env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "chromium"},
+        check=True,
+    )
+    return json.loads(report.read_text())
+
+
+def main() -> int:
+    failures = []
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        result = build_site(site)
+        if result.returncode:
+            sys.exit(result.stderr)
+        base, stop = serve_compressed(site)
+        try:
+            print(f"{'page':<24} {'preset':<8} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4}  " + "  ".join(f"{m:>7}" for m in METRICS.values()))
+            for page in pages(site):
+                for name, preset in PRESETS.items():
+                    report = audit(base + page, preset, Path(folder) / "report.json")
+                    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+                    metrics = [report["audits"][metric]["displayValue"] for metric in METRICS]
+                    print(f"{'/' + page:<24} {name:<8} {scores['performance']:>4} {scores['accessibility']:>4} "
+                          f"{scores['best-practices']:>4} {scores['seo']:>4}  " + "  ".join(f"{m:>7}" for m in metrics))
+                    failures += [f"/{page} ({name}): {key} {scores[key]}" for key in ENFORCED if scores[key] < 100]
+        finally:
+            stop()
+    if failures:
+        print("\nBelow 100:\n" + "\n".join(failures))
+        return 1
+    print("\nAccessibility, best practices and SEO: 100 on every page, both presets.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
