@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -31,6 +32,18 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds wrong in the page as it is now: each rule with the elements that break it."""
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
 
 
 def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -5,18 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from conftest import axe_violations
 from playwright.sync_api import Page
-
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
-
-
-def violations(page: Page) -> list[str]:
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
 
 
 def page_urls(site: Path) -> list[str]:
@@ -33,6 +23,6 @@ def test_every_page_has_no_axe_violation(page: Page, site_dir: Path, site_url: s
     found = {}
     for url in page_urls(site_dir):
         page.goto(site_url + url)
-        found[url] = violations(page)
+        found[url] = axe_violations(page)
     assert {url: v for url, v in found.items() if v} == {}
     assert len(found) >= 10
