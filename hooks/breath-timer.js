@@ -118,7 +118,7 @@
         this.#index = -1;
         this.#plan = this.#schedule();
       }
-      if (this.#preference("sound")) this.#audio ??= new AudioContext();
+      if (this.#preference("sound")) this.#listen();
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
       this.#wake();
@@ -161,7 +161,7 @@
       try {
         localStorage.setItem(STORE, JSON.stringify(preferences));
       } catch {}
-      if (input.name === "sound" && input.checked) this.#audio ??= new AudioContext();
+      if (input.name === "sound" && input.checked) this.#listen();
       if (input.type !== "checkbox") this.reset();
     }
 
@@ -247,6 +247,11 @@
 
     #announce(message) {
       this.querySelector(".bt-live").textContent = message;
+    }
+
+    // Browsers let sound start only from a click, so the audio is made there; some have none.
+    #listen() {
+      if (window.AudioContext) this.#audio ??= new AudioContext();
     }
 
     #tone(frequency) {

@@ -6,8 +6,9 @@ defaults from `extra.breath_timer` in mkdocs.yml:
     <!-- breath-timer -->
     <!-- breath-timer breaths=8 inhale=3 -->
 
-The hook also ships the element's script and style as `assets/breath-timer.js`
-and `assets/breath-timer.css`, and adds the script to the pages that use it.
+The hook also ships the element's script and style, without their comments, as
+`assets/breath-timer.js` and `assets/breath-timer.css`, and adds the script to the
+pages that use it.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ WIDGET_DIR = Path(__file__).parent
 WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
 SCRIPT_URI = "assets/breath-timer.js"
 
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 # Markdown keeps an HTML comment as raw HTML but escapes one shown in code
 # (`&lt;!--`), so matching the rendered page replaces real markers only.
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 MARKER = re.compile(r"<!--\s*breath-timer\b(?P<args>.*?)-->", re.DOTALL)
 DECIMAL = re.compile(r"\d+(\.\d+)?")
 WHOLE = re.compile(r"\d+")
