@@ -39,8 +39,9 @@ def pdf_text(reader: PdfReader) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-def dark_share(pdf: Path) -> float:
-    """The share of the first page's pixels that are dark, from a small greyscale rendering."""
+def sheet_shades(pdf: Path) -> tuple[int, int]:
+    """Grey levels (0 black, 255 white) of the first page's corner, in the margin, and of its
+    commonest pixel, the background under the text; from a small greyscale rendering."""
     image = subprocess.run(
         ["pdftoppm", "-gray", "-r", "20", "-f", "1", "-l", "1", str(pdf)], capture_output=True, check=True
     ).stdout
@@ -48,7 +49,7 @@ def dark_share(pdf: Path) -> float:
     magic, width, height, _, pixels = image.split(maxsplit=4)
     assert magic == b"P5"
     pixels = pixels[: int(width) * int(height)]
-    return sum(pixel < 128 for pixel in pixels) / len(pixels)
+    return pixels[0], max(set(pixels), key=pixels.count)
 
 
 @pytest.mark.parametrize("paper", PAPER)
@@ -79,17 +80,46 @@ def test_printed_page_carries_none_of_the_screen_chrome(page: Page, site_url: st
     assert [words for words in SCREEN_ONLY if words in text] == []
 
 
+def test_printed_links_do_not_spell_out_their_addresses(page: Page, site_url: str, tmp_path: Path) -> None:
+    # The safety note links to the safety page; only the sheet's own address may print.
+    text = pdf_text(print_to_pdf(page, site_url + "chair-twist/", "A4", tmp_path / "sheet.pdf"))
+    assert "when to stop and get help" in text
+    assert "safety/" not in text
+
+
+def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
+    page.goto(site_url + "embed-the-timer/")
+    copy_buttons = page.get_by_role("button", name="Copy to clipboard")
+    expect(copy_buttons.first).to_be_visible()
+    page.emulate_media(media="print")
+    for button in copy_buttons.all():
+        expect(button).to_be_hidden()
+
+
 @pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
 def test_dark_palette_still_prints_dark_on_white(page: Page, site_url: str, tmp_path: Path, url: str) -> None:
     pdf = tmp_path / "sheet.pdf"
     print_to_pdf(page, site_url + url, "A4", pdf, scheme="dark")
-    assert dark_share(pdf) < 0.5  # text alone darkens about a fifth of a small rendering
+    assert sheet_shades(pdf) == (255, 255)
     # Every text colour near black: each channel dark, and hardly transparent.
     colours = page.eval_on_selector_all(
         "article p, article li, article h1, article h2",
         "els => els.map(el => getComputedStyle(el).color.match(/[\\d.]+/g).map(Number))",
     )
     assert all(max(red, green, blue) <= 80 and (alpha or [1])[0] >= 0.8 for red, green, blue, *alpha in colours)
+
+
+def test_closed_details_print_open_and_close_again_after(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "safety/")
+    page.locator("article").evaluate(
+        "article => article.insertAdjacentHTML('beforeend',"
+        " '<details class=\"note\"><summary>More</summary><p>Words behind a summary</p></details>')"
+    )
+    page.emulate_media(media="print")
+    page.pdf(path=tmp_path / "sheet.pdf")  # fires beforeprint and afterprint, as printing does
+    text = pdf_text(PdfReader(tmp_path / "sheet.pdf"))
+    assert "Words behind a summary" in text
+    assert page.locator("article details").evaluate("details => details.open") is False
 
 
 def test_printed_text_is_at_least_12_points(page: Page, site_url: str) -> None:
@@ -108,6 +138,16 @@ def test_print_button_prints_and_stays_off_paper(page: Page, site_url: str) -> N
     assert page.evaluate("window.printed") == 1
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+
+
+def test_print_button_works_after_instant_navigation(page: Page, site_url: str) -> None:
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    page.goto(site_url)
+    page.evaluate("window.arrivedByInstantNavigation = true")
+    page.locator(".md-nav__link", has_text="Floor twist").first.click()
+    page.wait_for_url("**/floor-twist/")
+    page.get_by_role("button", name="Print this page").click()
+    assert page.evaluate("[window.arrivedByInstantNavigation, window.printed]") == [True, 1]
 
 
 def test_only_tutorials_have_a_print_button(built_page) -> None:

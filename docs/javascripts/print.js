@@ -6,7 +6,8 @@ document.addEventListener("click", (event) => {
 
 let closedForScreen = [];
 addEventListener("beforeprint", () => {
-  closedForScreen = [...document.querySelectorAll("article details:not([open])")];
+  // The timer's own settings stay shut: its controls do not print.
+  closedForScreen = [...document.querySelectorAll("article details:not([open]):not(breath-timer details)")];
   for (const details of closedForScreen) details.open = true;
 });
 addEventListener("afterprint", () => {
