@@ -1,14 +1,15 @@
 // <breath-timer>: paces a seated twist by the breath, for a set number of breaths a side.
 // Attributes in, events out (breath-timer:phase, breath-timer:done), nothing global.
 (() => {
-  // name: [default, minimum, maximum, whole number?], as in the hook (breath_timer.py).
+  // The one table of settings: name: [default, minimum, maximum, whole number?].
+  // Written as JSON, because the hook (breath_timer.py) reads it from this file too.
   const SETTINGS = {
-    breaths: [6, 1, 20, true],
-    inhale: [2, 1, 20],
-    exhale: [3, 1, 20],
-    sides: [2, 1, 2, true],
-    prepare: [3, 1, 20],
-    switch: [5, 1, 20],
+    "breaths": [6, 1, 20, true],
+    "inhale": [2, 1, 20, false],
+    "exhale": [3, 1, 20, false],
+    "sides": [2, 1, 2, true],
+    "prepare": [3, 1, 20, false],
+    "switch": [5, 1, 20, false]
   };
   const CUES = {
     prepare: "Get ready",
