@@ -60,7 +60,7 @@ def worker_user(site: Path) -> str:
     return f"user {pwd.getpwuid(owner.st_uid).pw_name} {grp.getgrgid(owner.st_gid).gr_name};"
 
 
-def write_config(site: Path, port: int, prefix: Path, access_log: str) -> Path:
+def write_config(site: Path, address: str, port: int, prefix: Path, access_log: str) -> Path:
     """The run's nginx.conf, with the snippets copied beside it as unstuck/, in prefix."""
     executable = nginx_executable()
     shutil.copytree(SNIPPETS, prefix / "unstuck")
@@ -70,6 +70,7 @@ def write_config(site: Path, port: int, prefix: Path, access_log: str) -> Path:
         "@MIME_TYPES@": str(mime_types(executable)),
         "@ACCESS_LOG@": access_log,
         "@SITE@": str(site),
+        "@ADDRESS@": address,
         "@PORT@": str(port),
     }
     config = TEMPLATE.read_text()
@@ -95,39 +96,48 @@ def command(config: Path) -> list[str]:
     return [nginx_executable(), "-p", str(config.parent), "-c", str(config), "-e", "stderr", "-g", "daemon off;"]
 
 
-def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+def wait_for_port(address: str, port: int, process: subprocess.Popen[bytes], timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise NginxError(f"nginx stopped at start: {process.stderr.read().decode() if process.stderr else ''}")
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            socket.create_connection((address, port), timeout=0.2).close()
             return
         except OSError:
             time.sleep(0.05)
-    raise NginxError(f"nginx did not answer on 127.0.0.1:{port} within {timeout} s")
+    raise NginxError(f"nginx did not answer on {address}:{port} within {timeout} s")
 
 
-def start_nginx(site: Path, port: int) -> tuple[str, Callable[[], None]]:
-    """Serve site on 127.0.0.1:port in the background; return its base URL and a stop function."""
+def start_nginx(site: Path, port: int, address: str = "127.0.0.1") -> tuple[str, Callable[[], None]]:
+    """Serve site on address:port in the background; return its base URL and a stop function.
+
+    Any address of 127.0.0.0/8 works on Linux: a second loopback address makes a second origin.
+    """
     prefix = make_prefix(site)
-    config = write_config(site, port, prefix, access_log="off")
-    process = subprocess.Popen(command(config), stderr=subprocess.PIPE)
-    wait_for_port(port, process)
+    process = subprocess.Popen(
+        command(write_config(site, address, port, prefix, access_log="off")), stderr=subprocess.PIPE
+    )
 
     def stop() -> None:
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(prefix, ignore_errors=True)
 
-    return f"http://127.0.0.1:{port}/", stop
+    try:
+        wait_for_port(address, port, process)
+    except NginxError:
+        stop()
+        raise
+
+    return f"http://{address}:{port}/", stop
 
 
 def main(site: str, port: str) -> int:
     """Serve in the foreground, logging each request, until Ctrl-C."""
     prefix = make_prefix(Path(site).resolve())
     try:
-        config = write_config(Path(site).resolve(), int(port), prefix, access_log="/dev/stdout")
+        config = write_config(Path(site).resolve(), "127.0.0.1", int(port), prefix, access_log="/dev/stdout")
         print(f"Serving {site} through nginx at http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
         process = subprocess.Popen(command(config))
         # Whoever stops this script stops nginx with it: no server left behind on the port.
