@@ -133,11 +133,20 @@ def start_nginx(site: Path, port: int, address: str = "127.0.0.1") -> tuple[str,
     return f"http://{address}:{port}/", stop
 
 
+def request_log() -> str:
+    """Requests to the terminal; nginx reopens /dev/stdout by name, which the workers may not be
+    allowed to do when it is a file of another user's."""
+    if os.access("/dev/stdout", os.W_OK):
+        return "/dev/stdout"
+    print("Requests are not logged: nginx may not write to this standard output.", file=sys.stderr)
+    return "off"
+
+
 def main(site: str, port: str) -> int:
     """Serve in the foreground, logging each request, until Ctrl-C."""
     prefix = make_prefix(Path(site).resolve())
     try:
-        config = write_config(Path(site).resolve(), "127.0.0.1", int(port), prefix, access_log="/dev/stdout")
+        config = write_config(Path(site).resolve(), "127.0.0.1", int(port), prefix, access_log=request_log())
         print(f"Serving {site} through nginx at http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
         process = subprocess.Popen(command(config))
         # Whoever stops this script stops nginx with it: no server left behind on the port.
