@@ -100,8 +100,8 @@ def test_who_should_not_twist_comes_before_the_first_step(built_page, url: str) 
         if sibling.get("id") == "steps":
             break
         text += " " + sibling.get_text(" ")
-    text = " ".join(text.split())
-    for condition in ["slipped disc", "sciatica", "spondylolisthesis", "osteoporosis", "never to your limit", "hip replaced", "surgery on your spine or hip", "pregnant", "wheelchair"]:
+    text = " ".join(text.split()).lower()
+    for condition in ["slipped disc", "sciatica", "spondylolisthesis", "osteoporosis", "never to your limit", "hip replacement", "surgery on your spine or hip", "pregnant", "wheelchair"]:
         assert condition in text, (url, condition)
     safety_links = [a for a in check.find_all_next("a", href=True) if a["href"].endswith("safety/")]
     assert safety_links and safety_links[0] in first_steps(body).find_all_previous("a")
@@ -110,7 +110,7 @@ def test_who_should_not_twist_comes_before_the_first_step(built_page, url: str) 
 def test_floor_tutorial_sends_hip_replacements_and_the_floor_bound_to_the_chair(built_page) -> None:
     body = article(built_page("floor-twist/"))
     check = " ".join(body.find(id="is-this-twist-right-for-you").find_next("ul").get_text(" ").split())
-    assert "you have had a hip replaced: do not do the floor twist" in check
+    assert "hip replacement): not the floor twist" in check
     assert "cannot get down to the floor safely" in check
 
 
@@ -130,7 +130,7 @@ def test_tutorial_steps_are_numbered_one_action_each(built_page, url: str) -> No
 def test_tutorial_teaches_the_hold_the_own_pace_and_the_breath_cue(built_page, url: str) -> None:
     text = " ".join(article(built_page(url)).get_text(" ").split())
     assert "5 to 8 slow, easy breaths, about half a minute" in text
-    assert "Breathe at your own pace and never force it" in text
+    assert "Go at your own pace, never force it." in text
     assert "Stop if you feel dizzy" in text
     assert "breathe in to lengthen, breathe out to twist" in text
     assert built_page(url).find("breath-timer") is not None
