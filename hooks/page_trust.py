@@ -52,7 +52,9 @@ def check_page_meta(path: str, meta: dict[str, Any], known_sources: dict[str, An
     if meta["review_due"] <= meta["reviewed"]:
         raise PluginError(f"{path}: review_due ({meta['review_due']}) must come after reviewed ({meta['reviewed']})")
     sources = meta.get("sources", [])
-    unknown = [key for key in sources if key not in known_sources] if isinstance(sources, list) else [sources]
+    if not isinstance(sources, list):
+        raise PluginError(f"{path}: sources must be a list of keys from extra.sources, such as [{next(iter(known_sources))}]")
+    unknown = [key for key in sources if key not in known_sources]
     if unknown:
         raise PluginError(f"{path}: sources {unknown!r} are not in extra.sources; allowed: {', '.join(known_sources)}")
 
