@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -344,8 +345,13 @@ def word_runs(text: str, length: int) -> set[str]:
     return {" ".join(words[i : i + length]) for i in range(len(words) - length + 1)}
 
 
+def run_hash(run: str) -> str:
+    return hashlib.sha256(run.encode()).hexdigest()[:16]
+
+
 def test_no_run_of_nine_words_is_copied_from_the_source_article(built_page) -> None:
-    source_runs = word_runs((Path(__file__).parent / "source-article.txt").read_text(), 9)
+    lines = (Path(__file__).parent / "source-article-runs.txt").read_text().splitlines()
+    source_runs = {line for line in lines if not line.startswith("#")}
     for url in PAGES:
-        copied = word_runs(article(built_page(url)).get_text(" "), 9) & source_runs
+        copied = {run for run in word_runs(article(built_page(url)).get_text(" "), 9) if run_hash(run) in source_runs}
         assert copied == set(), (url, copied)
