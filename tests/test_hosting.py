@@ -395,3 +395,12 @@ def test_a_new_inline_script_without_its_hash_is_caught(
         assert any(v.startswith("script-src") for v in watched.evaluate("policyViolations"))
     finally:
         stop()
+
+
+# --- The admin's instructions ---------------------------------------------------------------
+
+
+def test_embed_docs_show_the_iframe_permissions_and_the_frame_ancestors_setting(built_page) -> None:
+    code = [block.get_text() for block in built_page("embed-the-timer/").select("pre code")]
+    assert any('allow="fullscreen; screen-wake-lock"' in block for block in code)
+    assert any("embed_frame_ancestors:" in block and "https://" in block for block in code)
