@@ -98,8 +98,8 @@ def allowed_names() -> str:
 
 def shown(value: Any) -> str:
     """A value as an error message quotes it: a value of thousands of characters is cut short."""
-    text = repr(value)
-    return text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
+    text = str(value)
+    return repr(value) if len(text) <= 40 else f"{text[:20] + '...'!r} ({len(text)} characters)"
 
 
 def read_number(value: Any, setting: Setting) -> Decimal | None:
@@ -442,7 +442,7 @@ def replace_markers(
                     "in lower case, with a hyphen")  # fmt: skip
     for marker in scan.in_page_order():
         if marker.problem:
-            raise PluginError(f"{where(marker)}: breath-timer marker {shown(marker.text)}: {marker.problem}")
+            raise PluginError(f"{where(marker)}: breath-timer marker {shown(html.unescape(marker.text))}: {marker.problem}")
     pieces, position = [], 0
     for marker in scan.markers:
         try:
