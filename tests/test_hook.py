@@ -368,14 +368,17 @@ def test_compact_keeps_code_and_drops_comments() -> None:
     assert breath_timer.compact("// why\n  const a = 1; // note\n\n  f();\n", "x.js") == "const a = 1; // note\nf();\n"
 
 
-def build_small_site(tmp_path: Path, page: str, config: str = "") -> subprocess.CompletedProcess[str]:
-    """Build a one-page site that uses the hook; the result carries MkDocs' log."""
-    hook = Path(breath_timer.__file__)
+def build_small_site(
+    tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a small site that uses the hook; the result carries MkDocs' log."""
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(page)
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook}]\n{config}")
+    for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
+        (tmp_path / "docs" / name).write_text(text)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook or Path(breath_timer.__file__)}]\n{config}")
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
     )
 
 
@@ -396,3 +399,99 @@ def test_bad_site_config_fails_the_build_naming_the_setting(tmp_path: Path) -> N
     assert (
         "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got 4"
     ) in result.stderr.splitlines()
+
+
+def test_near_miss_fails_a_strict_build_naming_the_page(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n\n<!-- Breath-Timer -->\n")
+    assert result.returncode == 1
+    assert "WARNING -  index.md:3: '<!-- Breath-Timer -->' is not a timer marker" in result.stderr
+
+
+def test_marker_in_a_sentence_fails_the_build_naming_line_and_fix(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n\nBreathe <!-- breath-timer --> now.\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  index.md:3: breath-timer marker '<!-- breath-timer -->': it is inside a paragraph: "
+        "put it on a line of its own, with a blank line before and after"
+    ) in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+@pytest.mark.parametrize("name", ["breaths", "sides"])
+def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, name: str, value: str) -> None:
+    result = build_small_site(tmp_path, "# Home\n", f"extra:\n  breath_timer:\n    {name}: {value}\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"ERROR   -  mkdocs.yml: extra.breath_timer: '{name}' must be a whole number" in result.stderr
+
+
+def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    shutil.copy(breath_timer.__file__, hooks / "breath_timer.py")
+    shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
+    site = tmp_path / "site"
+    site.mkdir()
+    result = build_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ERROR   -  hooks/breath-timer.css cannot be read (No such file or directory): " in result.stderr
+
+
+# The site's address
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ('https://example.com/"><script>alert(1)</script>/', "it contains '\"'"),
+        ("https://example.com/<b>/", "it contains '<'"),
+        ("https://exa mple.com/", "it contains ' '"),
+        ("ftp://example.com/", "it is not an http or https address with a host"),
+        ("https://example.com/?a=1", "it has a query or a fragment"),
+    ],
+)
+def test_malformed_site_url_fails_the_build_in_one_line(tmp_path: Path, address: str, problem: str) -> None:
+    result = build_small_site(tmp_path, "# Home\n", "site_url: !ENV SITE_URL\n", env={"SITE_URL": address})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "site_url (SITE_URL) " in errors[0] and problem in errors[0], result.stderr
+    assert errors[0].endswith("give an address such as https://intranet.example.com/unstuck/")
+
+
+def test_build_without_site_url_says_so_at_info_and_passes_strict(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n", "site_url: !ENV SITE_URL\n")
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  No SITE_URL: pages carry no printed address" in result.stderr
+
+
+def test_snippets_follow_the_site_url_or_are_marked_for_replacing() -> None:
+    page = "```html\n<iframe src=\"https://your-site.example/embed/\"></iframe>\n```\n\nframe-src https://your-site.example\n"
+    assert breath_timer.address_snippets(page, "https://intranet.example.com/unstuck/") == (
+        "```html\n<iframe src=\"https://intranet.example.com/unstuck/embed/\"></iframe>\n```\n\n"
+        "frame-src https://intranet.example.com\n"
+    )
+    marked = breath_timer.address_snippets(page, None)
+    assert marked.startswith(page.split("\n\n")[0] + "\n\nReplace `https://your-site.example/` with your site's address.\n")
+
+
+# The project's templates escape what they write
+
+
+def test_titles_and_descriptions_cannot_break_the_templates(tmp_path: Path) -> None:
+    overrides = Path(breath_timer.__file__).parent.parent / "overrides"
+    page = '---\ntitle: Why "sitting" <b>hurts</b>\ndescription: A "quoted" <script>alert(1)</script> & more\n---\n\nText.\n'
+    config = f"theme:\n  name: material\n  custom_dir: {overrides}\nsite_url: https://example.com/\n"
+    result = build_small_site(tmp_path, page, config)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text(), "html.parser")
+    assert soup.find("meta", property="og:description")["content"] == 'A "quoted" <script>alert(1)</script> & more'
+    assert soup.select("article script") == [] and soup.select("article h1 b") == []
+    assert soup.find("meta", property="og:url")["content"] == "https://example.com/"
+
+
+def test_title_with_a_quote_keeps_its_whole_og_title(tmp_path: Path) -> None:
+    overrides = Path(breath_timer.__file__).parent.parent / "overrides"
+    pages = {"index.md": "# Home\n", "why.md": '# Why "sitting" & <em>long</em> hurts\n\nText.\n'}
+    result = build_small_site(tmp_path, pages, f"theme:\n  name: material\n  custom_dir: {overrides}\n")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "why" / "index.html").read_text(), "html.parser")
+    assert soup.find("meta", property="og:title")["content"] == 'Why "sitting" & long hurts'
