@@ -430,6 +430,8 @@ def replace_markers(
     `source`, the page's Markdown, gives errors their line numbers. A marker that cannot stand
     as a block, or a bad setting, raises one PluginError; a near miss logs a warning.
     """
+    if CANDIDATE.search(page_html) is None:
+        return page_html, 0  # most pages: no need to walk them
     scan = scan_markers(page_html)
     place_in_source(scan, page_html if source is None else source)
     check_one_per_line(sorted(scan.markers, key=lambda marker: marker.line or 0))
