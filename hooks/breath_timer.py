@@ -169,8 +169,8 @@ def fallback_instruction(settings: dict[str, Number]) -> str:
     return (
         f"Hold each side for {settings['breaths']} breaths. "
         f"Breathe in for {seconds(settings['inhale'])} to lengthen, "
-        f"then breathe out for {seconds(settings['exhale'])} to twist, "
-        "turning only as far as is comfortable."
+        f"then breathe out for {seconds(settings['exhale'])} to twist. "
+        "Turn only as far as is comfortable."
     )
 
 

@@ -184,7 +184,7 @@ def test_fallback_tells_the_breathing_plan_without_javascript() -> None:
     text = BeautifulSoup(render("<!-- breath-timer inhale=3 exhale=4 -->"), "html.parser").get_text(" ")
     assert "Hold each side for 6 breaths" in text
     assert "Breathe in for 3 seconds to lengthen" in text
-    assert "breathe out for 4 seconds to twist, turning only as far as is comfortable." in text
+    assert "breathe out for 4 seconds to twist. Turn only as far as is comfortable." in text
     assert "further" not in text
 
 

@@ -17,7 +17,7 @@ function rewriteFallback(timer) {
   if (!fallback) return;
   fallback.querySelector("p").textContent =
     `Hold each side for ${timer.breaths} breaths. Breathe in for ${seconds(timer.inhale)} to lengthen, ` +
-    `then breathe out for ${seconds(timer.exhale)} to twist, turning only as far as is comfortable.`;
+    `then breathe out for ${seconds(timer.exhale)} to twist. Turn only as far as is comfortable.`;
   const sides = timer.sides === 1 ? ["Turn right"] : ["Turn right first", "Then turn left"];
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
   fallback.querySelector("ul").replaceChildren(
