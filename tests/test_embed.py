@@ -163,3 +163,10 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
         text = page.locator("breath-timer .breath-timer-fallback").inner_text()
         assert "Hold each side for 10 breaths" in text and "Then turn left" not in text
         assert text.count("\u2610") == 10
+
+
+def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:
+    text = " ".join(built_page("embed-the-timer/").select_one("article").get_text().split())
+    assert f'<iframe src="{site_url}embed/?breaths=6' in text
+    assert f"frame-src {site_url.rstrip('/')}" in text
+    assert "your-site.example" not in text and "unstuck.example.org" not in text

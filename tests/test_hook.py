@@ -251,6 +251,12 @@ def test_marker_that_cannot_stand_alone_fails_naming_page_line_and_fix(page: str
     assert "\n" not in message
 
 
+def test_twenty_thousand_unclosed_openers_end_in_one_clear_error() -> None:
+    """How fast is benchmarks/marker_benchmark.py's job; this checks the answer."""
+    with pytest.raises(PluginError, match=r"^page.md:2: breath-timer marker '<!-- breath-timer': the marker is never closed"):
+        replace_markers("<div>\n" + "<!-- breath-timer\n" * 20_000, DEFAULTS, "page.md")
+
+
 @pytest.mark.parametrize(
     "page",
     [
