@@ -384,11 +384,11 @@
     const status = form.querySelector(".habit-status");
     form.hidden = false;
 
-    const offerCalendar = (reason) => {
+    const offerCalendar = (reason, alternative = "You can ") => {
       const link = document.createElement("a");
       link.href = "#calendar";
       link.textContent = "add twist breaks to your calendar";
-      status.replaceChildren(`${reason} You can `, link, " instead.");
+      status.replaceChildren(`${reason} ${alternative}`, link, " instead.");
     };
 
     form.addEventListener("submit", async (event) => {
@@ -402,7 +402,10 @@
       }
       const permission = Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
       if (permission !== "granted") {
-        offerCalendar("Your browser does not allow this page to show notifications, so it cannot remind you. You can allow them in the browser's settings for this site.");
+        offerCalendar(
+          "Your browser does not allow this page to show notifications, so it cannot remind you.",
+          "Allow them in your browser's settings for this site, or ",
+        );
         return;
       }
       activeReminder?.stop();
