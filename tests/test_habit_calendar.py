@@ -134,6 +134,14 @@ def test_calendar_file_has_crlf_lines_folded_at_75_octets(habit: Page) -> None:
     data.decode("utf-8")
 
 
+def test_description_text_is_escaped(habit: Page) -> None:
+    unfolded = download_calendar(habit).decode().replace("\r\n ", "")
+    description = re.search(r"^DESCRIPTION:(.*)$", unfolded, re.MULTILINE)[1]
+    # Commas, semicolons and line breaks in text are escaped; an unescaped comma separates values.
+    assert re.search(r"(?<!\\)[,;]", description) is None, description
+    assert "\\, " in description and "\\n" in description
+
+
 def test_custom_choices_give_the_chosen_times_days_and_length(habit: Page) -> None:
     habit.get_by_role("button", name="Remove break 3").click()
     habit.get_by_label("Break 1", exact=True).fill("9:15")

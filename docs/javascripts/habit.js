@@ -250,7 +250,6 @@
     input.type = "text";
     input.className = "habit-time";
     input.autocomplete = "off";
-    input.size = 8;
     input.value = value;
     remove.type = "button";
     remove.className = "md-button habit-remove-time";
