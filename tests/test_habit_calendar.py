@@ -160,6 +160,24 @@ def test_custom_choices_give_the_chosen_times_days_and_length(habit: Page) -> No
     expect(habit.locator(".habit-calendar [role=status]")).to_contain_text("3 breaks of 10 minutes")
 
 
+def test_keyboard_alone_removes_adds_and_downloads(habit: Page) -> None:
+    habit.get_by_role("button", name="Remove break 1").focus()
+    habit.keyboard.press("Enter")
+    expect(habit.get_by_label("Break 1", exact=True)).to_be_focused()
+    expect(habit.get_by_label("Break 1", exact=True)).to_have_value("14:00")
+    expect(habit.locator(".habit-calendar [role=status]")).to_have_text("Break removed. 2 left.")
+    for _ in range(4):
+        habit.keyboard.press("Tab")
+    expect(habit.get_by_role("button", name="Add a time")).to_be_focused()
+    habit.keyboard.press("Enter")
+    expect(habit.get_by_label("Break 3", exact=True)).to_be_focused()
+    habit.keyboard.type("9:00")
+    with habit.expect_download() as download:
+        habit.keyboard.press("Enter")
+    events = events_of(Path(download.value.path()).read_bytes())
+    assert [event.decoded("DTSTART").time() for event in events] == [time(14, 0), time(16, 0), time(9, 0)]
+
+
 def test_breaks_start_on_the_first_chosen_day(habit: Page) -> None:
     for day in ["Monday", "Tuesday", "Wednesday", "Friday"]:
         habit.get_by_label(day).uncheck()

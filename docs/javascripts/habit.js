@@ -415,7 +415,8 @@
   }
 
   function notify(title, body) {
-    const notification = new Notification(title, { body, tag: "unstuck-twist-break" });
+    // One notification at a time, replaced by the next; `renotify` makes the replacement alert again.
+    const notification = new Notification(title, { body, tag: "unstuck-twist-break", renotify: true });
     notification.addEventListener("click", () => {
       const chairTwist = document.querySelector(".habit-twist-link");
       const opened = chairTwist && window.open(chairTwist.href, TWIST_WINDOW);
