@@ -80,11 +80,22 @@ def test_printed_page_carries_none_of_the_screen_chrome(page: Page, site_url: st
     assert [words for words in SCREEN_ONLY if words in text] == []
 
 
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
+    page: Page, site_url: str, tmp_path: Path, url: str
+) -> None:
+    text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
+    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip replacement", "Pregnant", "Wheelchair"]:
+        assert words in text, words
+    assert f"Full safety advice: {site_url}safety/" in text
+    assert "Sources: see the page online." in text
+
+
 def test_printed_links_do_not_spell_out_their_addresses(page: Page, site_url: str, tmp_path: Path) -> None:
-    # The safety note links to the safety page; only the sheet's own address may print.
+    # Links print as their words; only the sheet's own address and the safety page's appear.
     text = pdf_text(print_to_pdf(page, site_url + "chair-twist/", "A4", tmp_path / "sheet.pdf"))
-    assert "when to stop and get help" in text
-    assert "safety/" not in text
+    assert "https://www.nhs.uk" not in text and "doi.org" not in text
+    assert "../safety/" not in text and "#is-this-twist-right-for-you" not in text
 
 
 def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
@@ -126,7 +137,8 @@ def test_printed_text_is_at_least_12_points(page: Page, site_url: str) -> None:
     page.goto(site_url + "chair-twist/")
     page.emulate_media(media="print")
     sizes = page.eval_on_selector_all(
-        "article ol li, article .admonition p, article > p:not(.review-dates, .print-address)", "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))"
+        "article ol li, article ul li, article .admonition p, article > p:not(.review-dates, .print-address)",
+        "els => els.filter(el => el.getClientRects().length).map(el => parseFloat(getComputedStyle(el).fontSize))",
     )
     assert min(sizes) >= 16  # CSS pixels: 12 pt
 
