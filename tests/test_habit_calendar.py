@@ -11,7 +11,7 @@ import base64
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -206,7 +206,9 @@ def test_same_choices_give_the_same_uids_on_a_second_download(habit: Page) -> No
     ],
     ids=["no day ticked", "a time like 25:00", "a length of zero"],
 )
-def test_bad_choices_get_a_message_and_no_file(habit: Page, change, message: str, field: str | None) -> None:
+def test_bad_choices_get_a_message_and_no_file(
+    habit: Page, change: Callable[[Page], object], message: str, field: str | None
+) -> None:
     downloads = watch_downloads(habit)
     change(habit)
     habit.get_by_role("button", name="Download calendar file").click()
@@ -288,6 +290,7 @@ def test_reminder_fires_at_the_chosen_interval_and_stops_when_asked(reminding: P
     reminding.get_by_role("button", name="Start reminders").click()
     expect(reminding.get_by_role("button", name="Stop reminders")).to_be_focused()
     expect(reminding.locator(".habit-reminder [role=status]")).to_contain_text("every 20 minutes")
+    expect(reminding.get_by_label("Remind me every")).not_to_be_editable()
     started = reminding.evaluate("Date.now()")
     reminding.clock.run_for("19:59")
     assert reminder_times(reminding) == []
@@ -297,6 +300,7 @@ def test_reminder_fires_at_the_chosen_interval_and_stops_when_asked(reminding: P
     reminding.get_by_role("button", name="Stop reminders").click()
     expect(reminding.locator(".habit-reminder [role=status]")).to_have_text("Reminders are off.")
     expect(reminding.get_by_role("button", name="Start reminders")).to_be_focused()
+    expect(reminding.get_by_label("Remind me every")).to_be_editable()
     reminding.clock.run_for("03:00:00")
     assert len(reminder_times(reminding)) == 3
 

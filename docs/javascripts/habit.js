@@ -408,7 +408,7 @@
         return;
       }
       activeReminder?.stop();
-      activeReminder = startReminders(form, minutes, { start, stop, status, offerCalendar });
+      activeReminder = startReminders(form, minutes, { field, start, stop, status, offerCalendar });
     });
 
     stop.addEventListener("click", () => activeReminder?.stop());
@@ -427,12 +427,12 @@
   }
 
   function clockTime(date) {
-    return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    return date.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
   }
 
   // Reminders every `minutes` from one start time; each is due at start + n intervals, so a late
   // timer (a background tab) never pushes the ones after it later.
-  function startReminders(form, minutes, { start, stop, status, offerCalendar }) {
+  function startReminders(form, minutes, { field, start, stop, status, offerCalendar }) {
     const interval = minutes * 60_000;
     const startedAt = Date.now();
     let count = 0;
@@ -445,6 +445,7 @@
         if (activeReminder === reminder) activeReminder = null;
         if (!form.isConnected) return;
         const stopHadFocus = document.activeElement === stop;
+        field.readOnly = false;
         stop.hidden = true;
         start.hidden = false;
         if (stopHadFocus) start.focus();
@@ -470,6 +471,8 @@
       return null;
     }
     scheduleNext();
+    // The interval holds until the reader stops; a changed number would otherwise do nothing.
+    field.readOnly = true;
     start.hidden = true;
     stop.hidden = false;
     stop.focus();
