@@ -196,7 +196,7 @@
       "VERSION:2.0",
       "PRODID:-//Unstuck//Twist breaks//EN",
       "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH",
+      // No METHOD: this is a calendar to import, not a scheduling message, which needs an organizer.
       ...choices.times.flatMap((time) => breakEvent(time, choices, description, address, now)),
       "END:VCALENDAR",
     ];
