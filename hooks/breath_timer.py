@@ -127,7 +127,7 @@ def render_timer(settings: dict[str, Number]) -> str:
     instruction = (
         f"Hold each side for {settings['breaths']} breaths. "
         f"Breathe in for {seconds(settings['inhale'])} to lengthen, "
-        f"then breathe out for {seconds(settings['exhale'])} to twist a little further."
+        f"then breathe out for {seconds(settings['exhale'])} to twist, only as far as is comfortable."
     )
     boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
     sides = ["Turn right"] if settings["sides"] == 1 else ["Turn right first", "Then turn left"]

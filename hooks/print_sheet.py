@@ -18,7 +18,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.print_sheet")
-SAFETY_PAGE = "safety.md"
 
 
 def qr_code(address: str) -> str:
@@ -35,13 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def safety_address(nav: Navigation) -> str | None:
-    """The safety page's full address, which the sheet prints beside its stop signals."""
-    return next((page.canonical_url for page in nav.pages if page.file.src_uri == SAFETY_PAGE), None)
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if page.meta.get("tutorial") and page.canonical_url:
         context["qr_code"] = qr_code(page.canonical_url)
-        context["safety_address"] = safety_address(nav)
     return context

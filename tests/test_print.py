@@ -78,8 +78,8 @@ def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
     for step in steps:
         assert " ".join(step.get_text().split()) in text
     assert "Breathe in to lengthen, breathe out to twist" in text
-    assert "Stop at once if you feel sharp" in text and "Do not do this twist" in text
-    assert "Full safety check: " + site_url + "safety/" in text
+    assert "Stop at once if you feel" in text and "Is this twist right for you?" in text
+    assert f"Full safety advice: {site_url}safety/" in text
     assert "Mon Tue Wed Thu Fri" in text and "Morning" in text and "Afternoon" in text
     assert "\N{BALLOT BOX}" not in text  # the timer's one-use boxes give way to the tracker
     assert printed_address(site_url, url, text)
@@ -134,14 +134,26 @@ def test_printed_page_carries_none_of_the_screen_chrome(page: Page, site_url: st
     assert [words for words in SCREEN_ONLY if words in text] == []
 
 
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
+    page: Page, site_url: str, tmp_path: Path, url: str
+) -> None:
+    text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
+    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip replacement", "Pregnant", "Wheelchair"]:
+        assert words in text, words
+    assert f"Full safety advice: {site_url}safety/" in text
+    assert "Sources: see the page online." in text
+
+
 def test_printed_links_do_not_spell_out_their_addresses(page: Page, site_url: str, tmp_path: Path) -> None:
-    # Pages link to each other; only the sheet's own address, and on a tutorial the safety
-    # page's, print.
-    text = pdf_text(print_to_pdf(page, site_url + "how-the-twist-works/", "A4", tmp_path / "sheet.pdf"))
-    assert "chair twist" in text
-    assert text.count("http") == 1 and printed_address(site_url, "how-the-twist-works/", text)
+    # Links print as their words; only the sheet's own address and, on a tutorial, the safety
+    # page's appear.
     text = pdf_text(print_to_pdf(page, site_url + "chair-twist/", "A4", tmp_path / "sheet.pdf"))
+    assert "https://www.nhs.uk" not in text and "doi.org" not in text
+    assert "../safety/" not in text and "#is-this-twist-right-for-you" not in text
     assert text.count("http") == 2
+    text = pdf_text(print_to_pdf(page, site_url + "how-the-twist-works/", "A4", tmp_path / "sheet.pdf"))
+    assert text.count("http") == 1 and printed_address(site_url, "how-the-twist-works/", text)
 
 
 def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
@@ -183,8 +195,9 @@ def test_printed_text_is_at_least_12_points(page: Page, site_url: str) -> None:
     page.goto(site_url + "chair-twist/")
     page.emulate_media(media="print")
     sizes = page.eval_on_selector_all(
-        "article ol li, article .admonition p, article > p:not(.review-dates, .print-address), .print-sheet p, .print-sheet th, .poses figcaption",
-        "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))",
+        "article ol li, article ul li, article .admonition p, article > p:not(.review-dates, .print-address),"
+        " .print-sheet p, .print-sheet th, .poses figcaption",
+        "els => els.filter(el => el.getClientRects().length).map(el => parseFloat(getComputedStyle(el).fontSize))",
     )
     assert min(sizes) >= 16  # CSS pixels: 12 pt
 
@@ -227,5 +240,5 @@ def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_
     for url in TUTORIALS:
         sheet = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-sheet")
         assert sheet.select(".qr-code, .print-link") == []
-        assert "http" not in sheet.get_text() and "Stop at once if" in sheet.get_text()
+        assert "http" not in sheet.get_text() and "Tick a box each time" in sheet.get_text()
     assert "INFO" in log and "no web address and no QR code" in log
