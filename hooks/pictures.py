@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -77,7 +78,7 @@ def inline_svg(svg: str, image: dict[str, str], prefix: str) -> str:
     return svg.strip()
 
 
-def inline_pictures(page_html: str, page_url: str, read_picture) -> str:
+def inline_pictures(page_html: str, page_url: str, read_picture: Callable[[str], str]) -> str:
     """Replace each <img> of a site picture with its SVG; `read_picture(uri)` gives the file."""
     count = 0
 

@@ -177,6 +177,11 @@ def test_dark_palette_still_prints_dark_on_white(page: Page, site_url: str, tmp_
         "els => els.map(el => getComputedStyle(el).color.match(/[\\d.]+/g).map(Number))",
     )
     assert all(max(red, green, blue) <= 80 and (alpha or [1])[0] >= 0.8 for red, green, blue, *alpha in colours)
+    # The pictures too: a black figure, and gaps the colour of the paper.
+    paint = page.eval_on_selector_all(
+        "article svg.picture", "svgs => svgs.map(svg => [getComputedStyle(svg).color, ...[...svg.querySelectorAll('.pic-gap')].map(gap => getComputedStyle(gap).stroke)])"
+    )
+    assert all(figure == "rgb(0, 0, 0)" and set(gaps) <= {"rgb(255, 255, 255)"} for figure, *gaps in paint)
 
 
 def test_closed_details_print_open_and_close_again_after(page: Page, site_url: str, tmp_path: Path) -> None:
