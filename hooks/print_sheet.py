@@ -30,7 +30,7 @@ def qr_code(address: str) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
-        log.info("No site_url: the tutorials' printed sheets carry no web address and no QR code.")
+        log.info("No SITE_URL: the tutorials' printed sheets carry no QR code.")
     return config
 
 
