@@ -115,9 +115,12 @@ def start_nginx(site: Path, port: int, address: str = "127.0.0.1") -> tuple[str,
     Any address of 127.0.0.0/8 works on Linux: a second loopback address makes a second origin.
     """
     prefix = make_prefix(site)
-    process = subprocess.Popen(
-        command(write_config(site, address, port, prefix, access_log="off")), stderr=subprocess.PIPE
-    )
+    try:
+        config = write_config(site, address, port, prefix, access_log="off")
+    except NginxError:
+        shutil.rmtree(prefix, ignore_errors=True)
+        raise
+    process = subprocess.Popen(command(config), stderr=subprocess.PIPE)
 
     def stop() -> None:
         process.terminate()
@@ -134,8 +137,8 @@ def start_nginx(site: Path, port: int, address: str = "127.0.0.1") -> tuple[str,
 
 
 def request_log() -> str:
-    """Requests to the terminal; nginx reopens /dev/stdout by name, which the workers may not be
-    allowed to do when it is a file of another user's."""
+    """Requests to the terminal. nginx opens /dev/stdout by name, which fails where standard
+    output is a file this user may not write (another user's log, for one)."""
     if os.access("/dev/stdout", os.W_OK):
         return "/dev/stdout"
     print("Requests are not logged: nginx may not write to this standard output.", file=sys.stderr)
