@@ -39,14 +39,20 @@ def pages(site: Path) -> list[str]:
     )
 
 
-def audit(url: str, preset: list[str], report: Path) -> dict:
-    subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
-        env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "chromium"},
-        check=True,
-    )
-    return json.loads(report.read_text())
+def audit(url: str, preset: list[str], report: Path, attempts: int = 3) -> dict:
+    """One Lighthouse report. On a busy machine Lighthouse sometimes loses its own trace
+    (NO_NAVSTART, "Please run Lighthouse again"): that run measured nothing, so it runs again;
+    a low score is never retried."""
+    for attempt in range(1, attempts + 1):
+        run = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
+            env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "chromium"},
+        )
+        if run.returncode == 0:
+            return json.loads(report.read_text())
+        print(f"Lighthouse failed on {url} (attempt {attempt} of {attempts})", file=sys.stderr)
+    sys.exit(f"Lighthouse could not audit {url}")
 
 
 def free_port() -> int:
