@@ -7,6 +7,9 @@ timer left running after removal shows up too.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start, timer_page  # noqa: F401
@@ -301,3 +304,96 @@ def test_phase_changes_keep_to_the_schedule_in_real_time(timer_page) -> None:
     errors = [abs(event["at"] - started - at) for event, (*_, at) in zip(events(page), schedule)]
     assert len(errors) == len(schedule)
     assert max(errors) < 50, errors
+
+
+GRAMMAR = json.loads((Path(__file__).parent / "number_grammar.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", [name for name in GRAMMAR if name != "about"])
+def test_attributes_follow_the_shared_number_grammar(page: Page, timer_page, name: str) -> None:
+    """The hook's accept/reject cases, fed to the element: what it uses, and one warning per bad value."""
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    page = timer_page('<breath-timer sides="1" prepare="1"></breath-timer>')
+    default = page.evaluate(f"document.createElement('breath-timer').{name}")
+    used = """([name, value]) => {
+      const timer = document.querySelector('breath-timer');
+      timer.setAttribute(name, value);
+      return [timer[name], timer.querySelector('.bt-count').textContent];
+    }"""
+    for value, expected in GRAMMAR[name]["accept"].items():
+        number, count = page.evaluate(used, [name, value])
+        assert number == expected, value
+        if name == "breaths":
+            assert count == f"{expected} breaths each side"
+    assert warnings == []
+    for value in GRAMMAR[name]["reject"]:
+        number, count = page.evaluate(used, [name, value])
+        assert number == default, value
+        assert sum(f'{name}="{value}"' in warning for warning in warnings) == 1, (value, warnings)
+    assert "NaN" not in page.locator("breath-timer").inner_text()
+
+
+def test_seconds_the_grammar_accepts_are_the_seconds_the_timer_keeps(timer_page) -> None:
+    page = timer_page('<breath-timer breaths="1" sides="1" prepare="1" inhale="02.50" exhale="1"></breath-timer>')
+    started = start(page)
+    page.clock.run_for(10_000)
+    assert [event["at"] - started for event in events(page)] == [0, 1_000, 3_500, 4_500]
+
+
+def test_start_and_reset_on_a_timer_never_put_in_a_page_do_nothing(page: Page, timer_page) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page = timer_page("")
+    page.evaluate("window.loose = document.createElement('breath-timer'); loose.start(); loose.pause(); loose.reset(); loose.start()")
+    page.clock.run_for(70_000)
+    assert errors == []
+    assert events(page) == []
+    assert page.evaluate("wakeLocks.requested") == 0
+
+
+def test_start_after_removal_leaves_no_timer_running(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    page.evaluate("window.removed = document.querySelector('breath-timer'); removed.remove(); removed.start()")
+    page.clock.run_for(70_000)
+    assert events(page) == []
+    assert page.evaluate("wakeLocks.held") == 0
+
+
+def test_wake_lock_granted_after_removal_is_released(page: Page, timer_page) -> None:
+    page.add_init_script(
+        """window.grantLock = null;
+        Object.defineProperty(navigator, "wakeLock", { value: { request: () => new Promise((grant) => {
+          grantLock = () => { wakeLocks.held++; grant({ release: async () => { wakeLocks.held--; } }); };
+        }) } });"""
+    )
+    page = timer_page("<breath-timer></breath-timer>")
+    start(page)
+    page.evaluate("document.querySelector('breath-timer').remove()")
+    page.evaluate("grantLock()")
+    page.clock.run_for(1_000)
+    assert page.evaluate("wakeLocks.held") == 0
+
+
+@pytest.mark.parametrize("value", ["6", "3"], ids=["the same value", "a new value"])
+def test_an_attribute_set_mid_session_does_not_reset_it_and_applies_at_the_next_start(timer_page, value: str) -> None:
+    page = timer_page('<breath-timer breaths="6" sides="1"></breath-timer>')
+    started = start(page)
+    page.clock.run_for(10_000)
+    page.evaluate(f"document.querySelector('breath-timer').setAttribute('breaths', '{value}')")
+    expect(page.locator("breath-timer .bt-cue")).not_to_have_text("Press Start")
+    page.clock.run_for(40_000)
+    (done,) = events(page, "breath-timer:done")
+    assert abs(done["at"] - started - 33_000) <= FRAME_MS
+    again = start(page)
+    page.clock.run_for(40_000)
+    assert abs(events(page, "breath-timer:done")[1]["at"] - again - (3_000 + int(value) * 5_000)) <= FRAME_MS
+
+
+def test_an_attribute_set_while_paused_keeps_the_place(timer_page) -> None:
+    page = timer_page('<breath-timer breaths="6" sides="1"></breath-timer>')
+    start(page)
+    page.clock.run_for(10_000)
+    page.evaluate("document.querySelector('breath-timer').pause(); document.querySelector('breath-timer').inhale = 2")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("Breath 2 of 6")
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
