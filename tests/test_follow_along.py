@@ -66,7 +66,7 @@ def test_view_fills_the_screen_with_cue_side_and_shape_readable_from_a_distance(
     assert size["side"] >= 0.05 * height
     shape_width = size["shape"][2] - size["shape"][0]
     assert shape_width >= 0.3 * min(width, height)
-    assert abs((size["breath"][2] - size["breath"][0]) - shape_width) <= 2
+    assert abs((size["breath"][2] - size["breath"][0]) - shape_width) <= 0.02 * shape_width
     for part in ("cueBox", "sideBox", "shape", "dots", "buttons"):
         assert inside(size[part], width, height), (part, size[part])
     expect(page.locator("breath-timer .bt-cue")).to_have_text("In")
