@@ -14,13 +14,14 @@
   // The one number grammar, the hook's too: ASCII digits, and for seconds a dot and more digits.
   const WHOLE = /^[0-9]+$/;
   const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
-  // Each phase's big word, and the sentence under it; the cue stays "breathe in to lengthen...".
+  // Each phase's big word, and the line under it; the cue stays "breathe in to lengthen...".
+  // The live region and the voice say both, or the line alone while breathing.
   const WORDS = {
     idle: ["Press Start", "Breathe in to lengthen, breathe out to twist"],
-    prepare: ["Get ready", ""],
+    prepare: ["Get ready", "Turn right first"],
     inhale: ["In", "Breathe in to lengthen"],
     exhale: ["Out", "Breathe out to twist"],
-    switch: ["Change sides", ""],
+    switch: ["Change sides", "Now turn left"],
     done: ["Well done", "Both sides done"],
     paused: ["Paused", "Press Resume or Space to go on"],
   };
@@ -32,7 +33,8 @@
   // Ready-made paces; Standard clears the reader's own, so the page's attributes apply.
   const PRESETS = { Quick: { breaths: 5, inhale: 2, exhale: 2 }, Standard: {}, Slow: { breaths: 5, inhale: 3, exhale: 3 } };
   const FIELDS = [["breaths", "Breaths each side", 1], ["inhale", "Seconds breathing in", 0.5], ["exhale", "Seconds breathing out", 0.5]];
-  const STORE = "breath-timer"; // localStorage key of the reader's own pace and cue choices
+  // The localStorage key of the reader's own pace and cue choices.
+  const STORE = "breath-timer";
   const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
   const ui = (id) => `<div class="bt-ui">
 <div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
@@ -40,13 +42,13 @@
 <div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
 <div class="bt-bar" aria-hidden="true"><div></div></div></div>
 <p class="bt-live" role="status"></p>
-<fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => `<label><input type="radio" name="${id}-cue" value="${cue}"> ${cue[0].toUpperCase() + cue.slice(1)}</label>`).join("")}</fieldset>
+<fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
 <p class="bt-note"></p>
-<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button(`class="bt-open" aria-expanded="false" aria-controls="${id}-pace"`, "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
-<div class="bt-settings" id="${id}-pace" hidden><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}" aria-pressed="false"`, name)).join(" ")}</p>
+<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button('class="bt-open" aria-expanded="false"', "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
+<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}"`, name)).join(" ")}</p>
 ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-${name}">${label}</label>${button(`data-step="-${step}" aria-label="${label}: less"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${label}: more"`, "+")}</div>`).join("\n")}
 </div>
-<p class="bt-end">${button('class="bt-again"', "Again")} ${button('class="bt-done"', "Done")}</p></div>`;
+<p class="bt-end">${button('class="bt-toggle"', "Again")} ${button('class="bt-leave"', "Done")}</p></div>`;
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
@@ -54,7 +56,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
-    const text = typeof value === "number" || typeof value === "string" ? String(value) : "";
+    // Not String([6]), which reads "6": a stored array is junk.
+    const text = typeof value === "object" ? "" : String(value);
     return (whole ? WHOLE : DECIMAL).test(text) && Number(text) >= min && Number(text) <= max;
   }
 
@@ -75,9 +78,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
   let saved;
   function preferences() {
     if (!saved) {
+      // Storage may be blocked (a locked-down browser) or hold anything.
       try {
         saved = JSON.parse(localStorage.getItem(STORE));
-      } catch {} // storage blocked (a locked-down browser) or not JSON
+      } catch {}
       if (!saved || typeof saved !== "object" || Array.isArray(saved)) saved = {};
     }
     return saved;
@@ -157,10 +161,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (this.#cue() === "tones") this.#listen();
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
-      this.#enterView();
-      this.#wake();
       this.#tick();
       this.#show();
+      this.#enterView();
+      this.#wake();
     }
 
     pause() {
@@ -168,7 +172,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#pausedAt = performance.now() - this.#origin;
       this.#stop();
       this.#state = "paused";
-      this.#announce("Paused");
+      this.#text(".bt-live", "Paused");
       this.#show();
     }
 
@@ -186,20 +190,23 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     }
 
     #press(target) {
+      // Named by the first class: bt-toggle is "toggle".
+      const action = target?.classList[0]?.slice(3);
       if (!target) return;
-      const action = (target.classList[0] || "").slice(3); // bt-toggle: toggle
       if (action === "toggle") return this.#state === "running" ? this.pause() : this.start();
       if (action === "reset") return this.reset();
-      if (action === "view" || action === "again") return action === "again" ? this.start() : this.#enterView();
-      if (action === "leave" || action === "done") return this.#leaveView();
+      if (action === "view") return this.#enterView();
+      if (action === "leave") return this.#leaveView();
       if (action === "open") {
         const open = target.getAttribute("aria-expanded") !== "true";
         target.setAttribute("aria-expanded", open);
-        this.querySelector(".bt-settings").hidden = !open;
         return this.toggleAttribute("data-settings", open);
       }
-      const preset = PRESETS[target.dataset.preset];
-      if (preset) remember({ breaths: preset.breaths, inhale: preset.inhale, exhale: preset.exhale });
+      const { cue, preset } = target.dataset;
+      if (cue) {
+        remember({ cue });
+        if (this.#cue() === "tones") this.#listen();
+      } else if (PRESETS[preset]) remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
       else {
         const input = target.parentElement.querySelector("input");
         const [, min, max] = SETTINGS[input.name];
@@ -210,9 +217,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     }
 
     #choose(input) {
-      if (input.type === "radio") remember({ cue: input.value });
-      else if (valid(input.name, input.value)) remember({ [input.name]: Number(input.value) });
-      if (input.type === "radio" && this.#cue() === "tones") this.#listen();
+      if (valid(input.name, input.value)) remember({ [input.name]: Number(input.value) });
       this.#paced();
     }
 
@@ -229,8 +234,9 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
     // The cue the reader chose, first-visit tones; voice falls back to tones without a voice.
     #cue(chosen) {
-      const cue = CUE_CHOICES.includes(preferences().cue) ? preferences().cue : "tones";
-      return chosen || cue !== "voice" || hasVoice() ? cue : "tones";
+      const cue = preferences().cue;
+      if (!CUE_CHOICES.includes(cue) || (!chosen && cue === "voice" && !hasVoice())) return "tones";
+      return cue;
     }
 
     // Every phase with its start and end in milliseconds from the start.
@@ -248,7 +254,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
           add("exhale", side, breath, seconds("exhale"));
         }
       }
-      add("done", plan.at(-1).side, breaths, 0);
+      // Done lasts for ever, so the clock always finds its phase.
+      add("done", plan.at(-1).side, breaths, Infinity);
       return plan;
     }
 
@@ -256,8 +263,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #tick() {
       if (this.#state !== "running") return;
       const elapsed = performance.now() - this.#origin;
-      const found = this.#plan.findIndex((phase) => elapsed < phase.end);
-      const index = found < 0 ? this.#plan.length - 1 : found;
+      const index = this.#plan.findIndex((phase) => elapsed < phase.end);
       const phase = this.#plan[index];
       if (index !== this.#index) {
         this.#index = index;
@@ -265,9 +271,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }
       if (phase.phase === "done") return;
       const progress = (elapsed - phase.start) / (phase.end - phase.start);
-      const countdown = this.querySelector(".bt-countdown");
-      const left = `${Math.ceil((phase.end - elapsed) / 1000)}`;
-      if (countdown.textContent !== left) countdown.textContent = left;
+      this.#text(".bt-countdown", Math.ceil((phase.end - elapsed) / 1000));
       this.#set("--progress", progress);
       this.#set("--breath", phase.phase === "inhale" ? progress : phase.phase === "exhale" ? 1 - progress : 0);
       clearTimeout(this.#timeout);
@@ -279,17 +283,15 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
-      let message = WORDS[name][0];
-      if (name === "prepare") message += `. ${TURNS[side]} first.`;
-      if (name === "switch") message += `. Now ${TURNS[side].toLowerCase()}.`;
-      if (name === "inhale" || name === "exhale") message = WORDS[name][1];
+      const [word, line] = WORDS[name];
+      let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
       if (name === "inhale" && breath === 1) message = `${TURNS[side]}. ${message}`;
       if (name === "done") {
         this.#stop();
         this.#state = "done";
-        message += readAttribute(this, "sides") > 1 ? ". Both sides done." : ".";
+        if (side === 1) message = `${word}.`;
       }
-      this.#announce(message);
+      this.#text(".bt-live", message);
       const cue = this.#cue();
       if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
@@ -305,18 +307,17 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #show() {
       if (!this.#ui) return;
       const phase = this.#plan[this.#index];
-      const text = (selector, value) => (this.querySelector(selector).textContent = value);
       const name = phase?.phase || "idle";
       const breaths = phase?.breaths || this.#preference("breaths");
       const breathing = name === "inhale" || name === "exhale";
       const [word, hint] = WORDS[this.#state === "paused" ? "paused" : name];
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      text(".bt-side", name === "done" ? "" : phase ? SIDES[phase.side] : `${TURNS[1]} first`);
-      text(".bt-cue", word);
-      text(".bt-hint", name === "prepare" || name === "switch" ? `${TURNS[phase.side]}${name === "prepare" ? " first" : ""}` : hint);
-      text(".bt-count", breathing ? `Breath ${phase.breath} of ${breaths}` : `${breaths} breaths each side`);
-      text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
+      this.#text(".bt-side", name === "done" ? "" : phase ? SIDES[phase.side] : WORDS.prepare[1]);
+      this.#text(".bt-cue", word);
+      this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
+      this.#text(".bt-count", breathing ? `Breath ${phase.breath} of ${breaths}` : `${breaths} breaths each side`);
+      this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
         const span = document.createElement("span");
@@ -324,18 +325,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         return span;
       }));
       const chosen = this.#cue(true);
-      for (const radio of this.querySelectorAll(".bt-cues input")) radio.checked = radio.value === chosen;
-      text(".bt-note", chosen === "voice" && !hasVoice() ? "This browser has no voice, so you will hear tones." : "");
+      for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
+      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? "This browser has no voice, so you will hear tones." : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
-      const pace = FIELDS.map(([field]) => this.#preference(field)).join();
-      for (const preset of this.querySelectorAll("[data-preset]")) {
-        const values = PRESETS[preset.dataset.preset];
-        preset.setAttribute("aria-pressed", pace === FIELDS.map(([field]) => values[field] ?? readAttribute(this, field)).join());
-      }
     }
 
-    #announce(message) {
-      this.querySelector(".bt-live").textContent = message;
+    #text(selector, value) {
+      this.querySelector(selector).textContent = value;
     }
 
     // The view fills the screen where the browser allows it, and the page or frame otherwise.
@@ -355,15 +351,14 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       document.removeEventListener("keydown", this);
       document.removeEventListener("fullscreenchange", this);
       if (document.fullscreenElement === this) document.exitFullscreen().catch(() => {});
-      if (this.isConnected) this.querySelector(".bt-toggle").focus();
+      this.querySelector(".bt-toggle").focus();
     }
 
     #key(event) {
       if (event.key === "Escape") this.#leaveView();
-      else if (event.key === " " && !event.target.closest?.("button, input, a, select, textarea")) {
+      else if (event.key === " " && !event.target.closest?.("button, input, a")) {
         event.preventDefault();
-        if (this.#state === "running") this.pause();
-        else if (this.#state === "paused") this.start();
+        this.#press(this.querySelector(".bt-toggle"));
       }
     }
 
@@ -380,9 +375,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       const now = audio.currentTime;
       oscillator.frequency.setValueAtTime(from, now);
       oscillator.frequency.linearRampToValueAtTime(to, now + 0.5);
-      gain.gain.setValueAtTime(0.0001, now);
-      gain.gain.exponentialRampToValueAtTime(0.2, now + 0.05);
-      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.6);
+      // Fades in and out, so the tone starts and stops without a click.
+      gain.gain.setValueCurveAtTime([0, 0.2, 0.1, 0], now, 0.6);
       oscillator.connect(gain).connect(audio.destination);
       oscillator.start(now);
       oscillator.stop(now + 0.6);

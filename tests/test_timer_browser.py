@@ -82,7 +82,9 @@ def test_reset_returns_to_the_start_and_stops(timer_page) -> None:
 def test_keyboard_alone_starts_and_pauses_the_timer(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
     page.keyboard.press("Tab")
-    expect(page.get_by_role("radio", name="Tones")).to_be_focused()
+    expect(page.get_by_role("button", name="Silent")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Start")).to_be_focused()
     page.keyboard.press("Enter")

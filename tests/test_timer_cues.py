@@ -16,8 +16,8 @@ def test_cue_choice_shows_on_the_face_before_start_with_tones_on_a_first_visit(t
     page = timer_page("<breath-timer></breath-timer>")
     choice = page.get_by_role("group", name="Cues")
     expect(choice).to_be_visible()
-    assert [choice.get_by_role("radio", name=name).is_visible() for name in ("Silent", "Tones", "Voice")] == [True] * 3
-    expect(choice.get_by_role("radio", name="Tones")).to_be_checked()
+    assert [choice.get_by_role("button", name=name).is_visible() for name in ("Silent", "Tones", "Voice")] == [True] * 3
+    expect(choice.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
 
 
 def test_tones_rise_for_in_fall_for_out_and_vibrate(page: Page, timer_page) -> None:
@@ -40,7 +40,7 @@ def test_tones_rise_for_in_fall_for_out_and_vibrate(page: Page, timer_page) -> N
 def test_silent_makes_no_sound_and_no_vibration(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     timer_page(SHORT)
-    page.get_by_role("radio", name="Silent").check()
+    page.get_by_role("button", name="Silent").click()
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
     assert page.evaluate("cues") == {"tones": [], "spoken": [], "vibrations": 0}
@@ -51,7 +51,7 @@ def test_voice_says_each_cue_and_the_side_at_each_change(page: Page, timer_page)
     page.add_init_script(FAKE_CUES)
     page.add_init_script(ONE_VOICE)
     timer_page(SHORT)
-    page.get_by_role("radio", name="Voice").check()
+    page.get_by_role("button", name="Voice").click()
     expect(page.locator("breath-timer .bt-note")).to_be_hidden()
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
@@ -71,7 +71,7 @@ def test_voice_says_each_cue_and_the_side_at_each_change(page: Page, timer_page)
 def test_voice_without_voices_falls_back_to_tones_and_says_so(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     timer_page(SHORT)
-    page.get_by_role("radio", name="Voice").check()
+    page.get_by_role("button", name="Voice").click()
     expect(page.locator("breath-timer .bt-note")).to_have_text("This browser has no voice, so you will hear tones.")
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
@@ -81,18 +81,16 @@ def test_voice_without_voices_falls_back_to_tones_and_says_so(page: Page, timer_
 
 def test_cue_choice_is_remembered_on_the_device(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
-    page.get_by_role("radio", name="Silent").check()
+    page.get_by_role("button", name="Silent").click()
     page.reload()
     page.wait_for_function("() => !!customElements.get('breath-timer')")
-    expect(page.get_by_role("radio", name="Silent")).to_be_checked()
+    expect(page.get_by_role("button", name="Silent")).to_have_attribute("aria-pressed", "true")
 
 
 def test_presets_set_the_pace_and_standard_returns_to_the_pages_own(timer_page) -> None:
     page = timer_page('<breath-timer breaths="7"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
-    expect(page.get_by_role("button", name="Standard")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Quick").click()
-    expect(page.get_by_role("button", name="Quick")).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("5")
     expect(page.get_by_label("Seconds breathing out", exact=True)).to_have_value("2")
     page.get_by_role("button", name="Standard").click()
@@ -146,10 +144,10 @@ def test_choices_hold_for_the_visit_where_storage_is_blocked(page: Page, timer_p
     page.get_by_role("button", name="Pace").click()
     page.get_by_role("button", name="Breaths each side: more").click()
     page.get_by_role("button", name="Pace").click()
-    page.get_by_role("radio", name="Silent").check()
-    page.get_by_role("radio", name="Tones").check()
+    page.get_by_role("button", name="Silent").click()
+    page.get_by_role("button", name="Tones").click()
     expect(page.locator("breath-timer .bt-count")).to_have_text("2 breaths each side")
-    expect(page.get_by_role("radio", name="Tones")).to_be_checked()
+    expect(page.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
     assert [event["detail"]["phase"] for event in events(page)] == ["prepare"] + ["inhale", "exhale"] * 2 + ["done"]
@@ -164,13 +162,13 @@ def test_stored_junk_is_ignored_and_new_choices_stick(page: Page, timer_page, ju
     page.add_init_script(f"localStorage.setItem('breath-timer', {json.dumps(junk)})")
     timer_page("<breath-timer></breath-timer>")
     expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
-    expect(page.get_by_role("radio", name="Tones")).to_be_checked()
+    expect(page.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Pace").click()
     page.get_by_label("Breaths each side", exact=True).fill("4")
     page.get_by_label("Breaths each side", exact=True).press("Tab")
-    page.get_by_role("radio", name="Voice").check()
+    page.get_by_role("button", name="Voice").click()
     expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("4")
-    expect(page.get_by_role("radio", name="Voice")).to_be_checked()
+    expect(page.get_by_role("button", name="Voice")).to_have_attribute("aria-pressed", "true")
     assert json.loads(page.evaluate("localStorage.getItem('breath-timer')")) == {"breaths": 4, "cue": "voice"}
     assert errors == []
 

@@ -33,7 +33,7 @@ window.AudioContext = class {
     return { frequency: { setValueAtTime: (hz) => (tone.from = hz), linearRampToValueAtTime: (hz) => (tone.to = hz) },
              connect: (gain) => gain, start() {}, stop() {} };
   }
-  createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (to) => to }; }
+  createGain() { return { gain: { setValueCurveAtTime() {} }, connect: (to) => to }; }
   close() {}
 };
 speechSynthesis.speak = (utterance) => cues.spoken.push(utterance.text);
