@@ -382,10 +382,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       oscillator.stop(now + 0.6);
     }
 
-    // A lock that arrives after the timer stopped or left the page is let go at once.
+    // A lock that arrives after the timer stopped or left the page (which stops it) is let go.
     #wake() {
       navigator.wakeLock?.request("screen").then((lock) => {
-        if (this.#state === "running" && this.isConnected) this.#lock = lock;
+        if (this.#state === "running") this.#lock = lock;
         else lock.release();
       }, () => {});
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -176,3 +177,10 @@ def test_embed_view_fills_the_frame_where_fullscreen_is_not_allowed(watched: Pag
     assert timer_frame.evaluate("(() => { const r = document.querySelector('breath-timer .bt-ui').getBoundingClientRect(); return [r.width, r.height]; })()") == [360, 560]
     frame.get_by_role("button", name="Leave full view").click()
     expect(frame.locator("breath-timer")).not_to_have_attribute("data-view", "")
+
+
+def test_timer_script_and_style_stay_within_their_budget_as_served(site_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from budget import TIMER_BUDGET, gzipped
+
+    assert sum(gzipped(site_dir / "assets" / name) for name in ("breath-timer.js", "breath-timer.css")) <= TIMER_BUDGET
