@@ -26,3 +26,15 @@ def test_every_page_has_no_axe_violation(page: Page, site_dir: Path, site_url: s
         found[url] = axe_violations(page)
     assert {url: v for url, v in found.items() if v} == {}
     assert len(found) >= 10
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_warning_box_text_is_never_smaller_than_body_text(page: Page, site_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "safety/")
+    body, box_items, box_titles = (
+        page.eval_on_selector_all(selector, "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))")
+        for selector in ["article > p", "article .admonition li", "article .admonition-title"]
+    )
+    assert box_items and min(box_items) >= max(body)
+    assert min(box_titles) >= max(body)

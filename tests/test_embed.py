@@ -184,3 +184,33 @@ def test_timer_script_and_style_stay_within_their_budget_as_served(site_dir: Pat
     from budget import TIMER_BUDGET, gzipped
 
     assert sum(gzipped(site_dir / "assets" / name) for name in ("breath-timer.js", "breath-timer.css")) <= TIMER_BUDGET
+
+
+@pytest.mark.parametrize("query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", ""])
+def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str, query: str) -> None:
+    """The embed page rewrites the hook's paper pacer for its query; both must say the same."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+    from bs4 import BeautifulSoup
+    from breath_timer import parse_marker, render_timer, validate_defaults
+
+    page.goto(site_url + "embed/" + query)
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    settings = page.evaluate("(({breaths, inhale, exhale, sides}) => ({breaths, inhale, exhale, sides}))(document.querySelector('breath-timer'))")
+    words = " ".join(f"{name}={value}" for name, value in settings.items())
+    expected = BeautifulSoup(render_timer(parse_marker(words, validate_defaults({}))), "html.parser")
+    parts = ".breath-timer-fallback p, .breath-timer-fallback li"
+    assert page.locator(parts).all_text_contents() == [tag.get_text() for tag in expected.select(parts)]
+    if query == "?breaths=10&sides=1":
+        page.emulate_media(media="print")
+        text = page.locator("breath-timer .breath-timer-fallback").inner_text()
+        assert "Hold each side for 10 breaths" in text and "Then turn left" not in text
+        assert text.count("\u2610") == 10
+
+
+def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:
+    text = " ".join(built_page("embed-the-timer/").select_one("article").get_text().split())
+    assert f'<iframe src="{site_url}embed/?breaths=6' in text
+    assert f"frame-src {site_url.rstrip('/')}" in text
+    assert "your-site.example" not in text and "unstuck.example.org" not in text

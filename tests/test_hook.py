@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import html5lib
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
-from breath_timer import SETTINGS, TimerSettingError, parse_marker, render_timer, replace_markers, validate_defaults  # noqa: E402
+from breath_timer import (  # noqa: E402
+    TimerSettingError,
+    parse_marker,
+    render_timer,
+    replace_markers,
+    settings_table,
+    validate_defaults,
+)
 
+SETTINGS = settings_table()
 DEFAULTS = validate_defaults({})
+GRAMMAR = json.loads((Path(__file__).parent / "number_grammar.json").read_text())
+# The site's Markdown extensions, as in mkdocs.yml.
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences", "toc"]
 
 
 def render(markdown_text: str) -> str:
-    """Markdown to HTML with the site's code-block extension, then the hook."""
-    page_html = markdown.markdown(markdown_text, extensions=["pymdownx.superfences"])
-    return replace_markers(page_html, DEFAULTS, "page.md")[0]
+    """Markdown to HTML with the site's extensions, then the hook, given the source for line numbers."""
+    page_html = markdown.markdown(markdown_text, extensions=EXTENSIONS)
+    return replace_markers(page_html, DEFAULTS, "page.md", markdown_text)[0]
+
+
+def refusal(markdown_text: str) -> str:
+    with pytest.raises(PluginError) as error:
+        render(markdown_text)
+    return str(error.value)
 
 
 def timer_attributes(page_html: str) -> list[dict[str, str]]:
@@ -97,15 +120,55 @@ def test_bad_site_config_is_refused_with_the_reason(extra: object, expected: str
     assert expected in str(error.value)
 
 
-def test_error_names_the_page_and_the_marker() -> None:
-    from mkdocs.exceptions import PluginError
-
-    with pytest.raises(PluginError) as error:
-        replace_markers("<!-- breath-timer breaths=99 -->", DEFAULTS, "chair-twist.md")
-    assert str(error.value) == (
-        "chair-twist.md: breath-timer marker '<!-- breath-timer breaths=99 -->': "
+def test_error_names_the_page_the_line_and_the_marker() -> None:
+    assert refusal("# Twist\n\nText.\n\n<!-- breath-timer breaths=99 -->\n") == (
+        "page.md:5: breath-timer marker '<!-- breath-timer breaths=99 -->': "
         "'breaths' must be a whole number from 1 to 20, got '99'"
     )
+
+
+def test_settings_come_from_the_elements_own_table() -> None:
+    script = (Path(breath_timer.__file__).parent / "breath-timer.js").read_text()
+    table = json.loads(script.split("const SETTINGS = ", 1)[1].split(";", 1)[0])
+    assert {name: [s.default, s.minimum, s.maximum, s.whole] for name, s in SETTINGS.items()} == table
+
+
+# One number grammar with the element (tests/number_grammar.json)
+
+
+@pytest.mark.parametrize(("name", "text", "number"), [
+    (name, text, number) for name, cases in GRAMMAR.items() if name != "about" for text, number in cases["accept"].items()
+])  # fmt: skip
+def test_shared_grammar_accepts_plain_ascii_decimals(name: str, text: str, number: float) -> None:
+    assert parse_marker(f"{name}={text}", DEFAULTS)[name] == number
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    (name, text) for name, cases in GRAMMAR.items() if name != "about" for text in cases["reject"]
+])  # fmt: skip
+def test_shared_grammar_rejects_everything_else(name: str, text: str) -> None:
+    with pytest.raises(TimerSettingError, match=f"'{name}' must be"):
+        breath_timer.validate_setting(name, text)
+
+
+def test_attribute_keeps_every_digit_it_was_given() -> None:
+    assert 'inhale="2.1234567"' in render_timer(parse_marker("inhale=2.1234567", DEFAULTS))
+    assert 'exhale="2.1234567"' in render_timer(validate_defaults({"exhale": 2.1234567}))
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("name", ["breaths", "sides", "inhale"])
+def test_not_a_number_in_the_site_config_is_refused_in_one_line(name: str, value: float) -> None:
+    with pytest.raises(TimerSettingError, match=f"'{name}' must be .*, got (nan|inf|-inf)$"):
+        validate_defaults({name: value})
+
+
+def test_a_value_of_thousands_of_digits_is_refused_and_quoted_short() -> None:
+    with pytest.raises(TimerSettingError) as error:
+        parse_marker("breaths=" + "9" * 5000, DEFAULTS)
+    assert str(error.value) == "'breaths' must be a whole number from 1 to 20, got '99999999999999999999...' (5000 characters)"
+    with pytest.raises(TimerSettingError, match="'inhale' must be a number of seconds"):
+        parse_marker("inhale=1" + "0" * 5000 + ".5", DEFAULTS)
 
 
 # Rendering
@@ -121,7 +184,8 @@ def test_fallback_tells_the_breathing_plan_without_javascript() -> None:
     text = BeautifulSoup(render("<!-- breath-timer inhale=3 exhale=4 -->"), "html.parser").get_text(" ")
     assert "Hold each side for 6 breaths" in text
     assert "Breathe in for 3 seconds to lengthen" in text
-    assert "breathe out for 4 seconds to twist" in text
+    assert "breathe out for 4 seconds to twist. Turn only as far as is comfortable." in text
+    assert "further" not in text
 
 
 def test_paper_pacer_has_a_tick_box_per_breath_for_each_side() -> None:
@@ -153,26 +217,132 @@ def test_several_markers_on_a_page_each_become_a_timer() -> None:
     assert [attrs["sides"] for attrs in timer_attributes(page_html)] == ["2", "1"]
 
 
-marker_text = st.text(alphabet=st.sampled_from(list("=<>\"'&/ -.0123456789abehilnprswtxz")), max_size=40)
+# Where a marker may stand
+
+
+STAND_ALONE = "put it on a line of its own, with a blank line before and after"
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "problem"),
+    [
+        ("Turn now <!-- breath-timer --> and breathe.\n", 1, f"it is inside a paragraph: {STAND_ALONE}"),
+        ("# Twist\n\n## Pace <!-- breath-timer -->\n", 3, f"it is inside a heading: {STAND_ALONE}"),
+        ("- Sit tall <!-- breath-timer -->\n", 1, f"it shares its line with text: {STAND_ALONE}"),
+        ("Text\n\n<!--\nOff for now:\n<!-- breath-timer -->\n-->\n\nMore\n", 5,
+         "it is inside another HTML comment, and comments do not nest: delete the marker rather than comment it out"),
+        ('<a href="#" title="<!-- breath-timer -->">x</a>\n', 1, f"it is inside an attribute of <a>: {STAND_ALONE}"),
+        ("<textarea>\n<!-- breath-timer -->\n</textarea>\n", 2,
+         f"it is inside <textarea>, whose text is not HTML: {STAND_ALONE}"),
+        ('<script type="text/plain">\n<!-- breath-timer -->\n</script>\n', 2,
+         f"it is inside <script>, whose text is not HTML: {STAND_ALONE}"),
+        ("Text\n\n<!-- breath-timer --> <!-- breath-timer sides=1 -->\n\nMore\n", 3,
+         "it is the second marker on its line: put each marker on a line of its own"),
+        ("Text\n\n<!-- breath-timer\n\nMore\n", 3, "the marker is never closed: end it with -->"),
+        ("<div>\n<!-- breath-timer\n</div>\n\nMore\n", 2, "the marker is never closed: end it with -->"),
+    ],
+    ids=["sentence", "heading", "list item text", "other comment", "attribute", "textarea", "script",
+         "two on a line", "unclosed", "unclosed in html"],
+)  # fmt: skip
+def test_marker_that_cannot_stand_alone_fails_naming_page_line_and_fix(page: str, line: int, problem: str) -> None:
+    message = refusal(page)
+    assert message.startswith(f"page.md:{line}: breath-timer marker '<!-- breath-timer")
+    assert message.endswith(problem)
+    assert "\n" not in message
+
+
+def test_twenty_thousand_unclosed_openers_end_in_one_clear_error() -> None:
+    """How fast is benchmarks/marker_benchmark.py's job; this checks the answer."""
+    with pytest.raises(PluginError, match=r"^page.md:2: breath-timer marker '<!-- breath-timer': the marker is never closed"):
+        replace_markers("<div>\n" + "<!-- breath-timer\n" * 20_000, DEFAULTS, "page.md")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Text\n<!-- breath-timer -->\nMore text\n",
+        "!!! note\n\n    <!-- breath-timer -->\n",
+        "1. Sit tall.\n\n    <!-- breath-timer -->\n\n2. Turn.\n",
+        "- <!-- breath-timer -->\n",
+        "<div markdown>\n\n<!-- breath-timer -->\n\n</div>\n",
+        "> <!-- breath-timer -->\n",
+        "<!-- breath-timer\n  breaths=8\n-->\n",
+    ],
+    ids=["between paragraphs", "admonition", "list item block", "tight list item", "html block", "quote", "multiline"],
+)
+def test_marker_standing_alone_becomes_a_block_holding_its_fallback(page: str) -> None:
+    (timer,) = browser_dom(render(page)).iter("{http://www.w3.org/1999/xhtml}breath-timer")
+    assert fallback_is_inside(timer)
+
+
+@pytest.mark.parametrize("near_miss", ["<!-- Breath-Timer -->", "<!-- breath_timer -->", "<!-- BREATH-TIMER -->",
+                                       "<!-- breath timer breaths=8 -->"])  # fmt: skip
+def test_near_miss_warns_naming_the_page_and_line(near_miss: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        page_html = render(f"# Twist\n\n{near_miss}\n")
+    assert timer_attributes(page_html) == []
+    assert [record.getMessage() for record in caplog.records] == [
+        f"page.md:3: {near_miss!r} is not a timer marker; write <!-- breath-timer --> in lower case, with a hyphen"
+    ]
+
+
+def test_a_comment_that_only_starts_with_the_word_is_no_marker(caplog: pytest.LogCaptureFixture) -> None:
+    page_html = render("<!-- breath-timer-notes: try breaths=8 next week -->\n")
+    assert timer_attributes(page_html) == [] and caplog.records == []
+    assert "<!-- breath-timer-notes" in page_html
+
+
+def test_near_miss_in_code_stays_text_without_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    render("```html\n<!-- Breath-Timer --> <!-- breath-timer --> <!-- breath-timer\n```\n")
+    assert caplog.records == []
+
+
+# Random marker text: a clear error or a timer where a browser puts it
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def browser_dom(page_html: str):
+    """The page's body as a browser builds it (html5lib follows the WHATWG parsing algorithm)."""
+    return html5lib.parse(f"<!doctype html><html lang=en><title>t</title><body>{page_html}")
+
+
+def fallback_is_inside(timer) -> bool:
+    return any("breath-timer-fallback" in element.get("class", "") for element in timer.iter(f"{XHTML}div"))
+
+
+# Digits of many scripts: ASCII, Arabic-Indic, Devanagari, full-width, Bengali, Thai, mathematical bold.
+DIGITS = "0123456789\u0660\u0666\u096c\uff16\u09ec\u0e56\U0001d7d4"
+marker_words = st.lists(st.sampled_from(list(DIGITS + "=<>\"'&/ \t\n-._eEx+abhilnrstw") + ["<!--", "-->"]), max_size=30).map("".join)
 setting_words = st.lists(
-    st.tuples(st.sampled_from(list(SETTINGS)), st.sampled_from(["1", "2", "2.5", "20", "21", "0", "x"])),
+    st.tuples(st.sampled_from(list(SETTINGS)), st.sampled_from(["1", "2", "2.5", "20", "21", "0", "x", "\u0666", "1e1"])),
     max_size=4,
 ).map(lambda pairs: " ".join(f"{name}={value}" for name, value in pairs))
+surroundings = st.sampled_from([
+    "{m}\n", "Text\n\n{m}\n\nMore\n", "Say {m} here.\n", "## A {m}\n", "<!-- off {m} -->\n",
+    "- {m}\n", "!!! note\n\n    {m}\n", "{m} {m}\n", "<div title='{m}'>x</div>\n", "`{m}`\n",
+])  # fmt: skip
 
 
-@given(args=marker_text | setting_words)
-def test_any_marker_text_gives_a_valid_element_or_a_clear_error(args: str) -> None:
+@given(args=marker_words | setting_words, surrounding=surroundings)
+def test_any_marker_text_gives_a_block_timer_or_one_clear_error(args: str, surrounding: str) -> None:
+    page = surrounding.format(m=f"<!-- breath-timer {args} -->")
     try:
-        page_html = replace_markers(f"<!-- breath-timer {args} -->", DEFAULTS, "page.md")[0]
-    except breath_timer.PluginError as error:
-        assert str(error).startswith("page.md: breath-timer marker ")
+        page_html = render(page)
+    except PluginError as error:
+        assert str(error).startswith("page.md:") and "breath-timer marker" in str(error)
+        assert "\n" not in str(error)
         return
-    soup = BeautifulSoup(page_html, "html.parser")
-    (timer,) = soup.find_all("breath-timer")
-    assert set(timer.attrs) == set(SETTINGS)
-    for name, value in timer.attrs.items():
-        assert SETTINGS[name].minimum <= float(value) <= SETTINGS[name].maximum
-    assert {tag.name for tag in timer.find_all(True)} == {"div", "p", "ul", "li", "span"}
+    body = browser_dom(page_html)
+    for timer in body.iter(f"{XHTML}breath-timer"):
+        assert set(timer.attrib) == set(SETTINGS)
+        for name, value in timer.attrib.items():
+            assert SETTINGS[name].minimum <= float(value) <= SETTINGS[name].maximum
+        assert fallback_is_inside(timer), page
+    for element in body.iter():
+        if element.tag in {f"{XHTML}p", f"{XHTML}h2", f"{XHTML}a", f"{XHTML}li"} and element.find(f"{XHTML}breath-timer") is not None:
+            assert element.tag == f"{XHTML}li" and not (element.text or "").strip(), page
 
 
 # The hook in a real build
@@ -204,14 +374,17 @@ def test_compact_keeps_code_and_drops_comments() -> None:
     assert breath_timer.compact("// why\n  const a = 1; // note\n\n  f();\n", "x.js") == "const a = 1; // note\nf();\n"
 
 
-def build_small_site(tmp_path: Path, page: str, config: str = "") -> subprocess.CompletedProcess[str]:
-    """Build a one-page site that uses the hook; the result carries MkDocs' log."""
-    hook = Path(breath_timer.__file__)
+def build_small_site(
+    tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build a small site that uses the hook; the result carries MkDocs' log."""
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(page)
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook}]\n{config}")
+    for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
+        (tmp_path / "docs" / name).write_text(text)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook or Path(breath_timer.__file__)}]\n{config}")
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
     )
 
 
@@ -220,7 +393,7 @@ def test_bad_marker_fails_the_build_with_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "ERROR   -  index.md: breath-timer marker '<!-- breath-timer inhale=fast -->': "
+        "ERROR   -  index.md:3: breath-timer marker '<!-- breath-timer inhale=fast -->': "
         "'inhale' must be a number of seconds from 1 to 20, got 'fast'"
     ) in result.stderr.splitlines()
 
@@ -232,3 +405,99 @@ def test_bad_site_config_fails_the_build_naming_the_setting(tmp_path: Path) -> N
     assert (
         "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got 4"
     ) in result.stderr.splitlines()
+
+
+def test_near_miss_fails_a_strict_build_naming_the_page(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n\n<!-- Breath-Timer -->\n")
+    assert result.returncode == 1
+    assert "WARNING -  index.md:3: '<!-- Breath-Timer -->' is not a timer marker" in result.stderr
+
+
+def test_marker_in_a_sentence_fails_the_build_naming_line_and_fix(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n\nBreathe <!-- breath-timer --> now.\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  index.md:3: breath-timer marker '<!-- breath-timer -->': it is inside a paragraph: "
+        "put it on a line of its own, with a blank line before and after"
+    ) in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+@pytest.mark.parametrize("name", ["breaths", "sides"])
+def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, name: str, value: str) -> None:
+    result = build_small_site(tmp_path, "# Home\n", f"extra:\n  breath_timer:\n    {name}: {value}\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"ERROR   -  mkdocs.yml: extra.breath_timer: '{name}' must be a whole number" in result.stderr
+
+
+def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    shutil.copy(breath_timer.__file__, hooks / "breath_timer.py")
+    shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
+    site = tmp_path / "site"
+    site.mkdir()
+    result = build_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ERROR   -  hooks/breath-timer.css cannot be read (No such file or directory): " in result.stderr
+
+
+# The site's address
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ('https://example.com/"><script>alert(1)</script>/', "it contains '\"'"),
+        ("https://example.com/<b>/", "it contains '<'"),
+        ("https://exa mple.com/", "it contains ' '"),
+        ("ftp://example.com/", "it is not an http or https address with a host"),
+        ("https://example.com/?a=1", "it has a query or a fragment"),
+    ],
+)
+def test_malformed_site_url_fails_the_build_in_one_line(tmp_path: Path, address: str, problem: str) -> None:
+    result = build_small_site(tmp_path, "# Home\n", "site_url: !ENV SITE_URL\n", env={"SITE_URL": address})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "site_url (SITE_URL) " in errors[0] and problem in errors[0], result.stderr
+    assert errors[0].endswith("give an address such as https://intranet.example.com/unstuck/")
+
+
+def test_build_without_site_url_says_so_at_info_and_passes_strict(tmp_path: Path) -> None:
+    result = build_small_site(tmp_path, "# Home\n", "site_url: !ENV SITE_URL\n")
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  No SITE_URL: pages carry no printed address" in result.stderr
+
+
+def test_snippets_follow_the_site_url_or_are_marked_for_replacing() -> None:
+    page = "```html\n<iframe src=\"https://your-site.example/embed/\"></iframe>\n```\n\nframe-src https://your-site.example\n"
+    assert breath_timer.address_snippets(page, "https://intranet.example.com/unstuck/") == (
+        "```html\n<iframe src=\"https://intranet.example.com/unstuck/embed/\"></iframe>\n```\n\n"
+        "frame-src https://intranet.example.com\n"
+    )
+    marked = breath_timer.address_snippets(page, None)
+    assert marked.startswith(page.split("\n\n")[0] + "\n\nReplace `https://your-site.example/` with your site's address.\n")
+
+
+# The project's templates escape what they write
+
+
+def test_titles_and_descriptions_cannot_break_the_templates(tmp_path: Path) -> None:
+    overrides = Path(breath_timer.__file__).parent.parent / "overrides"
+    page = '---\ntitle: Why "sitting" <b>hurts</b>\ndescription: A "quoted" <script>alert(1)</script> & more\n---\n\nText.\n'
+    config = f"theme:\n  name: material\n  custom_dir: {overrides}\nsite_url: https://example.com/\n"
+    result = build_small_site(tmp_path, page, config)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text(), "html.parser")
+    assert soup.find("meta", property="og:description")["content"] == 'A "quoted" <script>alert(1)</script> & more'
+    assert soup.select("article script") == [] and soup.select("article h1 b") == []
+    assert soup.find("meta", property="og:url")["content"] == "https://example.com/"
+
+
+def test_title_with_a_quote_keeps_its_whole_og_title(tmp_path: Path) -> None:
+    overrides = Path(breath_timer.__file__).parent.parent / "overrides"
+    pages = {"index.md": "# Home\n", "why.md": '# Why "sitting" & <em>long</em> hurts\n\nText.\n'}
+    result = build_small_site(tmp_path, pages, f"theme:\n  name: material\n  custom_dir: {overrides}\n")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "why" / "index.html").read_text(), "html.parser")
+    assert soup.find("meta", property="og:title")["content"] == 'Why "sitting" & long hurts'

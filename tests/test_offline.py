@@ -50,3 +50,16 @@ def test_timer_runs_from_disk(page: Page, requests: list[str], offline_site: Pat
     assert page.evaluate("timerDone") == 1
     expect(page.locator("breath-timer .bt-ui")).to_have_css("text-align", "center")
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_build_without_an_address_prints_none_and_marks_the_snippets(offline_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    def parse(name: str) -> BeautifulSoup:
+        return BeautifulSoup((offline_site / name).read_text(encoding="utf-8"), "html.parser")
+
+    assert parse("chair-twist.html").select(".print-address, link[rel=canonical], meta[property='og:url']") == []
+    embed = parse("embed-the-timer.html")
+    assert "Replace https://your-site.example/ with your site's address." in " ".join(embed.get_text(" ").split())
+    assert "unstuck.example.org" not in embed.get_text()
+    assert "Sitemap:" not in (offline_site / "robots.txt").read_text()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from conftest import build_site
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -39,6 +43,11 @@ def pdf_text(reader: PdfReader) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
+def printed_address(site_url: str, url: str, text: str) -> bool:
+    """Whether the text carries the page's address, whole or broken between site and page."""
+    return site_url + url in text or f"{site_url} {url}" in text
+
+
 def sheet_shades(pdf: Path) -> tuple[int, int]:
     """Grey levels (0 black, 255 white) of the first page's corner, in the margin, and of its
     commonest pixel, the background under the text; from a small greyscale rendering."""
@@ -52,26 +61,72 @@ def sheet_shades(pdf: Path) -> tuple[int, int]:
     return pixels[0], max(set(pixels), key=pixels.count)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
-def test_tutorial_prints_on_one_sheet(page: Page, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
-    assert len(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf").pages) == 1
+def test_tutorial_prints_on_one_sheet(page: Page, site_url: str, tmp_path: Path, url: str, paper: str, scheme: str) -> None:
+    assert len(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf", scheme).pages) == 1
 
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
-def test_printed_tutorial_has_steps_safety_note_pacer_and_address(
+def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
     page: Page, built_page, site_url: str, tmp_path: Path, url: str, paper: str
 ) -> None:
     text = pdf_text(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf"))
     steps = built_page(url).select_one("article ol").find_all("li", recursive=False)
     for step in steps:
         assert " ".join(step.get_text().split()) in text
-    assert "Before you start" in text and "Stop at once" in text
     assert "breathe in to lengthen, breathe out to twist" in text
-    assert "Turn right first" in text and "Then turn left" in text
+    assert "Stop at once if you feel" in text and "Is this twist right for you?" in text
+    assert f"Full safety advice: {site_url}safety/" in text
+    assert "Your week: tick a box each time." in text and "Mon Tue Wed Thu Fri" in text
+    assert len(built_page(url).select(".print-sheet .tracker .tick-box")) == 15  # three a day
+    assert "\N{BALLOT BOX}" not in text  # the timer's one-use boxes give way to the tracker
+    assert printed_address(site_url, url, text)
+
+
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_qr_code_on_the_printed_sheet_opens_the_page(page: Page, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg is missing. On Debian/Ubuntu: sudo apt-get install -y zbar-tools"
+    pdf = tmp_path / "sheet.pdf"
+    print_to_pdf(page, site_url + url, paper, pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / "sheet")], check=True)
+    found = subprocess.run([zbarimg, "--quiet", "--raw", str(tmp_path / "sheet.png")], capture_output=True, text=True)
+    assert found.stdout.split() == [site_url + url]
+
+
+def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_url: str) -> None:
+    millimetre = 96 / 25.4
+    page.set_viewport_size({"width": round(186 * millimetre), "height": 1000})  # A4 within the margins
+    page.goto(site_url + "chair-twist/")
+    page.emulate_media(media="print")
+    # Where the steps' words run: their lines' boxes, not the list's, which runs under the poses.
+    steps = page.locator("article ol").first.evaluate(
+        """ol => {
+          const walker = document.createTreeWalker(ol, NodeFilter.SHOW_TEXT);
+          const lines = [];
+          while (walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(walker.currentNode);
+            lines.push(...range.getClientRects());
+          }
+          return {right: Math.max(...lines.map(r => r.right)), bottom: Math.max(...lines.map(r => r.bottom))};
+        }"""
+    )
+    poses = [svg.bounding_box() for svg in page.locator("article .poses svg").all()]
+    assert len(poses) == 3 and all(pose["height"] >= 40 * millimetre for pose in poses)
+    assert all(pose["x"] >= steps["right"] for pose in poses), (steps, poses)
+    assert poses[0]["y"] < steps["bottom"] and poses[1]["y"] < steps["bottom"]
+    expect(page.locator("article .poses figcaption")).to_have_text(["1 Sit tall", "2 Turn right", "3 Turn left"])
+
+
+def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(page: Page, site_url: str, tmp_path: Path) -> None:
+    text = pdf_text(print_to_pdf(page, site_url + "embed/", "A4", tmp_path / "sheet.pdf"))
+    assert "Then turn left" in text
     assert text.count("\N{BALLOT BOX}") == 12
-    assert site_url + url in text
 
 
 @pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
@@ -80,11 +135,26 @@ def test_printed_page_carries_none_of_the_screen_chrome(page: Page, site_url: st
     assert [words for words in SCREEN_ONLY if words in text] == []
 
 
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
+    page: Page, site_url: str, tmp_path: Path, url: str
+) -> None:
+    text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
+    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip replacement", "Pregnant", "Wheelchair"]:
+        assert words in text, words
+    assert f"Full safety advice: {site_url}safety/" in text
+    assert "Sources: see the page online." in text
+
+
 def test_printed_links_do_not_spell_out_their_addresses(page: Page, site_url: str, tmp_path: Path) -> None:
-    # The safety note links to the safety page; only the sheet's own address may print.
+    # Links print as their words; only the sheet's own address and, on a tutorial, the safety
+    # page's appear.
     text = pdf_text(print_to_pdf(page, site_url + "chair-twist/", "A4", tmp_path / "sheet.pdf"))
-    assert "when to stop and get help" in text
-    assert "safety/" not in text
+    assert "https://www.nhs.uk" not in text and "doi.org" not in text
+    assert "../safety/" not in text and "#is-this-twist-right-for-you" not in text
+    assert text.count("http") == 2
+    text = pdf_text(print_to_pdf(page, site_url + "how-the-twist-works/", "A4", tmp_path / "sheet.pdf"))
+    assert text.count("http") == 1 and printed_address(site_url, "how-the-twist-works/", text)
 
 
 def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
@@ -107,6 +177,11 @@ def test_dark_palette_still_prints_dark_on_white(page: Page, site_url: str, tmp_
         "els => els.filter(el => el.getClientRects().length).map(el => getComputedStyle(el).color.match(/[\\d.]+/g).map(Number))",
     )
     assert all(max(red, green, blue) <= 80 and (alpha or [1])[0] >= 0.8 for red, green, blue, *alpha in colours)
+    # The pictures too: a black figure, and gaps the colour of the paper.
+    paint = page.eval_on_selector_all(
+        "article svg.picture", "svgs => svgs.map(svg => [getComputedStyle(svg).color, ...[...svg.querySelectorAll('.pic-gap')].map(gap => getComputedStyle(gap).stroke)])"
+    )
+    assert all(figure == "rgb(0, 0, 0)" and set(gaps) <= {"rgb(255, 255, 255)"} for figure, *gaps in paint)
 
 
 def test_closed_details_print_open_and_close_again_after(page: Page, site_url: str, tmp_path: Path) -> None:
@@ -126,7 +201,9 @@ def test_printed_text_is_at_least_12_points(page: Page, site_url: str) -> None:
     page.goto(site_url + "chair-twist/")
     page.emulate_media(media="print")
     sizes = page.eval_on_selector_all(
-        "article ol li, article .admonition p, article > p:not(.review-dates, .print-address)", "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))"
+        "article ol li, article ul li, article .admonition p, article > p:not(.review-dates, .print-address),"
+        " .print-sheet p, .print-sheet th, .poses figcaption",
+        "els => els.filter(el => el.getClientRects().length).map(el => parseFloat(getComputedStyle(el).fontSize))",
     )
     assert min(sizes) >= 16  # CSS pixels: 12 pt
 
@@ -153,3 +230,21 @@ def test_print_button_works_after_instant_navigation(page: Page, site_url: str) 
 def test_only_tutorials_have_a_print_button(built_page) -> None:
     assert built_page("safety/").select(".print-button") == []
     assert len(built_page("floor-twist/").select(".print-button")) == 1
+
+
+@pytest.fixture(scope="module")
+def site_without_address(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site built with no site address, as a plain build or the offline zip is; and its log."""
+    site = tmp_path_factory.mktemp("no-address")
+    result = build_site(site, env={**os.environ, "SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_without_address: tuple[Path, str]) -> None:
+    site, log = site_without_address
+    for url in TUTORIALS:
+        sheet = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-sheet")
+        assert sheet.select(".qr-code, .print-link") == []
+        assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
+    assert "INFO" in log and "printed sheets carry no QR code" in log
