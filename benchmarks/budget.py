@@ -8,7 +8,8 @@ Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
   plus the breath timer on tutorials and our two small scripts.
 - Images 15 KB: the hand-made SVG pictures and the favicon.
-- The breath timer's own JS + CSS: 4 KB, so that an intranet embedding it pays next to nothing.
+- The breath timer's own JS + CSS: 6 KB, its follow-along view, cues and pace panel included,
+  so that an intranet embedding it pays next to nothing.
 The hook's build time is measured against the same pages built without it, in interleaved
 runs so that the machine's load falls on both alike; the target ratio is under 1.10.
 """
@@ -33,7 +34,7 @@ from conftest import build_site  # noqa: E402
 
 KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
-TIMER_BUDGET = 4 * KB
+TIMER_BUDGET = 6 * KB
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
 
 

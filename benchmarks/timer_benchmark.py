@@ -1,8 +1,10 @@
-"""Print the breath timer's phase-boundary error on the real clock, and its gzipped size.
+"""Print the breath timer's phase-boundary error on the real clock, its connect time, and its size.
 
 Run: .venv/bin/python benchmarks/timer_benchmark.py [--seconds 30]
 It builds the site, serves it on 127.0.0.1, runs a timer in Chromium for the given time
-(1 s phases), and compares each breath-timer:phase event with its scheduled moment.
+(1 s phases), and compares each breath-timer:phase event with its scheduled moment. Then it
+connects 200 timers to a page whose stored preferences are large (1 MB): the element reads
+storage once for them all, so this stays a few milliseconds rather than seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM_ARGS, build_site, serve  # noqa: E402
 
-BUDGET_BYTES = 4096
+BUDGET_BYTES = 6 * 1024
+TIMERS = 200
 
 PAGE = """<!doctype html><html lang="en"><head><title>Timer benchmark</title>
 <script src="/assets/breath-timer.js" defer></script></head><body>
@@ -29,19 +32,46 @@ PAGE = """<!doctype html><html lang="en"><head><title>Timer benchmark</title>
 
 RECORD = """() => new Promise((done) => {
   const timer = document.querySelector("breath-timer");
-  const errors = [];
-  let expected = 0;
-  timer.addEventListener("breath-timer:phase", () => {
-    errors.push(performance.now() - start - expected);
-    expected += 1000;
-  });
-  timer.addEventListener("breath-timer:done", () => done(errors));
-  const start = performance.now();
+  const times = [];
+  timer.addEventListener("breath-timer:phase", () => times.push(performance.now() - pressed));
+  timer.addEventListener("breath-timer:done", () => done(times));
+  const pressed = performance.now();
   timer.start();
 })"""
 
 
-def boundary_errors(site: Path, seconds: int) -> list[float]:
+# A page with the script and no timer yet: the first timer to connect reads storage.
+EMPTY_PAGE = """<!doctype html><html lang="en"><head><title>Timer benchmark</title>
+<script src="/assets/breath-timer.js" defer></script></head><body></body></html>"""
+
+CONNECT = f"""() => {{
+  const started = performance.now();
+  for (let i = 0; i < {TIMERS}; i++) document.body.append(document.createElement("breath-timer"));
+  return performance.now() - started;
+}}"""
+
+
+def connect_milliseconds(site: Path) -> float:
+    """Milliseconds to connect TIMERS timers with a 1 MB stored value, in a fresh page."""
+    url, stop = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.route(url + "empty.html", lambda route: route.fulfill(body=EMPTY_PAGE, content_type="text/html"))
+            page.goto(url + "empty.html")
+            page.evaluate("localStorage.setItem('breath-timer', JSON.stringify({ breaths: 4, notes: 'x'.repeat(1_000_000) }))")
+            page.reload()
+            page.wait_for_function("() => !!customElements.get('breath-timer')")
+            milliseconds = page.evaluate(CONNECT)
+            browser.close()
+    finally:
+        stop()
+    return milliseconds
+
+
+def phase_times(site: Path, seconds: int) -> list[float]:
+    """Milliseconds from the start() call to each phase event."""
     breaths = max(1, (seconds - 1) // 2)
     url, stop = serve(site)
     try:
@@ -51,11 +81,11 @@ def boundary_errors(site: Path, seconds: int) -> list[float]:
             page.route(url + "bench.html", lambda route: route.fulfill(body=PAGE.format(breaths=breaths), content_type="text/html"))
             page.goto(url + "bench.html")
             page.wait_for_function("() => !!customElements.get('breath-timer')")
-            errors = page.evaluate(RECORD)
+            times = page.evaluate(RECORD)
             browser.close()
     finally:
         stop()
-    return errors
+    return times
 
 
 def main() -> None:
@@ -68,14 +98,19 @@ def main() -> None:
         if result.returncode:
             sys.exit(result.stderr)
         sizes = {name: len(gzip.compress((site / "assets" / name).read_bytes(), 9)) for name in ("breath-timer.js", "breath-timer.css")}
-        errors = boundary_errors(site, seconds)
-    late = [abs(error) for error in errors]
-    print(f"phase boundaries: {len(errors)} over {seconds} s")
+        times = phase_times(site, seconds)
+        connecting = connect_milliseconds(site)
+    # The first phase begins once start() has made the audio for the tones; every later
+    # boundary is timed from that one start.
+    late = [abs(time - times[0] - 1000 * index) for index, time in enumerate(times)]
+    print(f"start() to the first phase: {times[0]:.1f} ms (the tones' audio is made first)")
+    print(f"phase boundaries: {len(times)} over {seconds} s")
     print(f"boundary error: median {statistics.median(late):.1f} ms, max {max(late):.1f} ms (one frame at 60 Hz: 16.7 ms)")
+    print(f"{TIMERS} timers connected with a 1 MB stored value: {connecting:.0f} ms")
     for name, size in sizes.items():
         print(f"{name}: {size} bytes gzipped")
     total = sum(sizes.values())
-    print(f"JS + CSS: {total} bytes gzipped, budget {BUDGET_BYTES} ({'within' if total < BUDGET_BYTES else 'OVER'})")
+    print(f"JS + CSS: {total} bytes gzipped, budget {BUDGET_BYTES} ({'within' if total <= BUDGET_BYTES else 'OVER'})")
 
 
 if __name__ == "__main__":

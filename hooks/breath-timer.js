@@ -11,38 +11,54 @@
     "prepare": [3, 1, 20, false],
     "switch": [5, 1, 20, false]
   };
-  const CUES = {
-    prepare: "Get ready",
-    inhale: "Breathe in, lengthen",
-    exhale: "Breathe out, twist",
-    switch: "Change sides",
-    done: "Well done",
+  // The one number grammar, the hook's too: ASCII digits, and for seconds a dot and more digits.
+  const WHOLE = /^[0-9]+$/;
+  const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
+  // Each phase's big word, and the line under it; the cue stays "breathe in to lengthen...".
+  // The live region and the voice say both, or the line alone while breathing.
+  const WORDS = {
+    idle: ["Press Start", "Breathe in to lengthen, breathe out to twist"],
+    prepare: ["Get ready", "Turn right first"],
+    inhale: ["In", "Breathe in to lengthen"],
+    exhale: ["Out", "Breathe out to twist"],
+    switch: ["Change sides", "Now turn left"],
+    done: ["Well done", "Both sides done"],
+    paused: ["Paused", "Press Resume or Space to go on"],
   };
   const TURNS = ["", "Turn right", "Turn left"];
-  const TONES = { prepare: 330, inhale: 523, exhale: 392, switch: 330, done: 262 };
-  const STORE = "breath-timer"; // localStorage key of the reader's own pace and sound choices
-  const UI = `<div class="bt-ui">
-<p class="bt-side"></p><div class="bt-shape" aria-hidden="true"></div>
-<p class="bt-cue"></p><p class="bt-count"></p>
-<div class="bt-bar" aria-hidden="true"><div></div></div>
+  const SIDES = ["", "→ Right", "← Left"];
+  // Tones rise for the in-breath and fall for the out-breath: [from, to] in hertz.
+  const TONES = { prepare: [330, 330], inhale: [392, 587], exhale: [587, 392], switch: [330, 440], done: [392, 262] };
+  const CUE_CHOICES = ["silent", "tones", "voice"];
+  // Ready-made paces; Standard clears the reader's own, so the page's attributes apply.
+  const PRESETS = { Quick: { breaths: 5, inhale: 2, exhale: 2 }, Standard: {}, Slow: { breaths: 5, inhale: 3, exhale: 3 } };
+  const FIELDS = [["breaths", "Breaths each side", 1], ["inhale", "Seconds breathing in", 0.5], ["exhale", "Seconds breathing out", 0.5]];
+  // The localStorage key of the reader's own pace and cue choices.
+  const STORE = "breath-timer";
+  const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
+  const ui = (id) => `<div class="bt-ui">
+<div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
+<div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
+<div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
+<div class="bt-bar" aria-hidden="true"><div></div></div></div>
 <p class="bt-live" role="status"></p>
-<p class="bt-buttons"><button type="button" class="bt-toggle"></button> <button type="button" class="bt-reset">Reset</button></p>
-<details class="bt-settings"><summary>Pace and sound</summary>
-<label>Breaths each side <input name="breaths" type="number" min="1" max="20" step="1"></label>
-<label>Seconds breathing in <input name="inhale" type="number" min="1" max="20" step="0.5"></label>
-<label>Seconds breathing out <input name="exhale" type="number" min="1" max="20" step="0.5"></label>
-<label><input name="sound" type="checkbox"> Tone and vibration on each change</label>
-<label><input name="speech" type="checkbox"> Spoken cues</label>
-</details></div>`;
+<fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
+<p class="bt-note"></p>
+<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button('class="bt-open" aria-expanded="false"', "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
+<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}"`, name)).join(" ")}</p>
+${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-${name}">${label}</label>${button(`data-step="-${step}" aria-label="${label}: less"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${label}: more"`, "+")}</div>`).join("\n")}
+</div>
+<p class="bt-end">${button('class="bt-toggle"', "Again")} ${button('class="bt-leave"', "Done")}</p></div>`;
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
+  let count = 0;
 
-  // Empty and non-numbers become 0 or NaN, which fail the range test too.
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
-    const number = Number(value);
-    return number >= min && number <= max && (!whole || Number.isInteger(number));
+    // Not String([6]), which reads "6": a stored array is junk.
+    const text = typeof value === "object" ? "" : String(value);
+    return (whole ? WHOLE : DECIMAL).test(text) && Number(text) >= min && Number(text) <= max;
   }
 
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
@@ -52,18 +68,33 @@
     const [fallback, min, max, whole] = SETTINGS[name];
     if (!warned.has(`${name}=${value}`)) {
       warned.add(`${name}=${value}`);
-      console.warn(`<breath-timer> ${name}="${value}" is not ${whole ? "a whole number" : "a number"} from ${min} to ${max}; using ${fallback}.`);
+      console.warn(`<breath-timer> ${name}="${value}" is not ${whole ? "a whole number" : "a plain decimal number"} from ${min} to ${max}; using ${fallback}.`);
     }
     return fallback;
   }
 
-  function readPreferences() {
-    try {
-      return JSON.parse(localStorage.getItem(STORE)) || {};
-    } catch {
-      return {}; // storage blocked (locked-down browser) or garbage: use the attributes
+  // The reader's choices, read from storage once for every timer on the page. They live here
+  // too, so they hold for the visit where storage is blocked or holds something else.
+  let saved;
+  function preferences() {
+    if (!saved) {
+      // Storage may be blocked (a locked-down browser) or hold anything.
+      try {
+        saved = JSON.parse(localStorage.getItem(STORE));
+      } catch {}
+      if (!saved || typeof saved !== "object" || Array.isArray(saved)) saved = {};
     }
+    return saved;
   }
+
+  function remember(choices) {
+    Object.assign(preferences(), choices);
+    try {
+      localStorage.setItem(STORE, JSON.stringify(saved));
+    } catch {}
+  }
+
+  const hasVoice = () => window.speechSynthesis?.getVoices().length > 0;
 
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
@@ -83,48 +114,57 @@
         document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
-        this.insertAdjacentHTML("beforeend", UI);
+        this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
         this.#ui = this.lastElementChild;
-        this.querySelector(".bt-toggle").onclick = () => (this.#state === "running" ? this.pause() : this.start());
-        this.querySelector(".bt-reset").onclick = () => this.reset();
-        this.querySelector(".bt-settings").onchange = (event) => this.#choose(event.target);
+        this.#ui.addEventListener("click", (event) => this.#press(event.target.closest("button")));
+        this.#ui.addEventListener("change", (event) => this.#choose(event.target));
       }
       document.addEventListener("visibilitychange", this);
+      window.speechSynthesis?.addEventListener("voiceschanged", this);
       this.reset();
     }
 
     disconnectedCallback() {
+      this.#leaveView();
       this.#stop();
+      this.#state = "idle";
       document.removeEventListener("visibilitychange", this);
+      window.speechSynthesis?.removeEventListener("voiceschanged", this);
       this.#audio?.close();
       this.#audio = null;
     }
 
-    attributeChangedCallback() {
-      if (this.#ui) this.reset();
+    // Settings changed during a session apply at the next start; the same value changes nothing.
+    attributeChangedCallback(name, old, value) {
+      if (old !== value && this.#ui && this.#state === "idle") this.reset();
     }
 
-    // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
-    handleEvent() {
+    handleEvent(event) {
+      if (event.type === "keydown") return this.#key(event);
+      if (event.type === "fullscreenchange") return document.fullscreenElement !== this && this.#leaveView();
+      if (event.type === "voiceschanged") return this.#show();
+      // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
         this.#tick();
         this.#wake();
       }
     }
 
+    // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
-      if (this.#state === "running") return;
+      if (!this.isConnected || this.#state === "running") return;
       if (this.#state !== "paused") {
         this.#pausedAt = 0;
         this.#index = -1;
         this.#plan = this.#schedule();
       }
-      if (this.#preference("sound")) this.#listen();
+      if (this.#cue() === "tones") this.#listen();
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
-      this.#wake();
       this.#tick();
       this.#show();
+      this.#enterView();
+      this.#wake();
     }
 
     pause() {
@@ -132,11 +172,12 @@
       this.#pausedAt = performance.now() - this.#origin;
       this.#stop();
       this.#state = "paused";
-      this.#announce("Paused");
+      this.#text(".bt-live", "Paused");
       this.#show();
     }
 
     reset() {
+      this.#leaveView();
       this.#stop();
       this.#state = "idle";
       this.#index = -1;
@@ -148,22 +189,54 @@
       this.#show();
     }
 
-    #preference(name) {
-      const value = readPreferences()[name];
-      if (name in SETTINGS) return valid(name, value) ? Number(value) : readAttribute(this, name);
-      return value === true;
+    #press(target) {
+      // Named by the first class: bt-toggle is "toggle".
+      const action = target?.classList[0]?.slice(3);
+      if (!target) return;
+      if (action === "toggle") return this.#state === "running" ? this.pause() : this.start();
+      if (action === "reset") return this.reset();
+      if (action === "view") return this.#enterView();
+      if (action === "leave") return this.#leaveView();
+      if (action === "open") {
+        const open = target.getAttribute("aria-expanded") !== "true";
+        target.setAttribute("aria-expanded", open);
+        return this.toggleAttribute("data-settings", open);
+      }
+      const { cue, preset } = target.dataset;
+      if (cue) {
+        remember({ cue });
+        if (this.#cue() === "tones") this.#listen();
+      } else if (PRESETS[preset]) remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
+      else {
+        const input = target.parentElement.querySelector("input");
+        const [, min, max] = SETTINGS[input.name];
+        const stepped = Math.round((this.#preference(input.name) + Number(target.dataset.step)) * 2) / 2;
+        remember({ [input.name]: Math.min(max, Math.max(min, stepped)) });
+      }
+      this.#paced();
     }
 
     #choose(input) {
-      const preferences = readPreferences();
-      if (input.type === "checkbox") preferences[input.name] = input.checked;
-      else if (valid(input.name, input.value)) preferences[input.name] = Number(input.value);
-      else return (input.value = this.#preference(input.name));
-      try {
-        localStorage.setItem(STORE, JSON.stringify(preferences));
-      } catch {}
-      if (input.name === "sound" && input.checked) this.#listen();
-      if (input.type !== "checkbox") this.reset();
+      if (valid(input.name, input.value)) remember({ [input.name]: Number(input.value) });
+      this.#paced();
+    }
+
+    // A new pace shows at once when idle; during a session it waits for the next start.
+    #paced() {
+      if (this.#state === "idle") this.reset();
+      else this.#show();
+    }
+
+    #preference(name) {
+      const value = preferences()[name];
+      return valid(name, value) ? Number(value) : readAttribute(this, name);
+    }
+
+    // The cue the reader chose, first-visit tones; voice falls back to tones without a voice.
+    #cue(chosen) {
+      const cue = preferences().cue;
+      if (!CUE_CHOICES.includes(cue) || (!chosen && cue === "voice" && !hasVoice())) return "tones";
+      return cue;
     }
 
     // Every phase with its start and end in milliseconds from the start.
@@ -181,7 +254,8 @@
           add("exhale", side, breath, seconds("exhale"));
         }
       }
-      add("done", plan.at(-1).side, breaths, 0);
+      // Done lasts for ever, so the clock always finds its phase.
+      add("done", plan.at(-1).side, breaths, Infinity);
       return plan;
     }
 
@@ -189,8 +263,7 @@
     #tick() {
       if (this.#state !== "running") return;
       const elapsed = performance.now() - this.#origin;
-      const found = this.#plan.findIndex((phase) => elapsed < phase.end);
-      const index = found < 0 ? this.#plan.length - 1 : found;
+      const index = this.#plan.findIndex((phase) => elapsed < phase.end);
       const phase = this.#plan[index];
       if (index !== this.#index) {
         this.#index = index;
@@ -198,6 +271,7 @@
       }
       if (phase.phase === "done") return;
       const progress = (elapsed - phase.start) / (phase.end - phase.start);
+      this.#text(".bt-countdown", Math.ceil((phase.end - elapsed) / 1000));
       this.#set("--progress", progress);
       this.#set("--breath", phase.phase === "inhale" ? progress : phase.phase === "exhale" ? 1 - progress : 0);
       clearTimeout(this.#timeout);
@@ -209,21 +283,19 @@
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
-      let message = CUES[name];
-      if (name === "prepare") message += `. ${TURNS[side]} first.`;
-      if (name === "switch") message += `. Now ${TURNS[side].toLowerCase()}.`;
+      const [word, line] = WORDS[name];
+      let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
       if (name === "inhale" && breath === 1) message = `${TURNS[side]}. ${message}`;
       if (name === "done") {
         this.#stop();
         this.#state = "done";
-        message += readAttribute(this, "sides") > 1 ? ". Both sides done." : ".";
+        if (side === 1) message = `${word}.`;
       }
-      this.#announce(message);
-      if (this.#preference("sound")) {
-        this.#tone(TONES[name]);
-        navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
-      }
-      if (this.#preference("speech") && window.speechSynthesis) {
+      this.#text(".bt-live", message);
+      const cue = this.#cue();
+      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
+      if (cue === "tones") this.#tone(TONES[name]);
+      if (cue === "voice") {
         speechSynthesis.cancel();
         speechSynthesis.speak(new SpeechSynthesisUtterance(message));
       }
@@ -233,21 +305,61 @@
     }
 
     #show() {
+      if (!this.#ui) return;
       const phase = this.#plan[this.#index];
-      const text = (selector, value) => (this.querySelector(selector).textContent = value);
-      const name = phase?.phase;
-      text(".bt-side", phase ? (name === "done" ? "" : TURNS[phase.side]) : `${TURNS[1]} first`);
-      text(".bt-cue", phase ? CUES[name] : "Press Start");
-      text(".bt-count", name === "inhale" || name === "exhale" ? `Breath ${phase.breath} of ${phase.breaths}` : `${this.#preference("breaths")} breaths each side`);
-      text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
+      const name = phase?.phase || "idle";
+      const breaths = phase?.breaths || this.#preference("breaths");
+      const breathing = name === "inhale" || name === "exhale";
+      const [word, hint] = WORDS[this.#state === "paused" ? "paused" : name];
       this.dataset.state = this.#state;
-      for (const input of this.querySelectorAll(".bt-settings input")) {
-        input[input.type === "checkbox" ? "checked" : "value"] = this.#preference(input.name);
-      }
+      this.dataset.side = phase?.side || 1;
+      this.#text(".bt-side", name === "done" ? "" : phase ? SIDES[phase.side] : WORDS.prepare[1]);
+      this.#text(".bt-cue", word);
+      this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
+      this.#text(".bt-count", breathing ? `Breath ${phase.breath} of ${breaths}` : `${breaths} breaths each side`);
+      this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
+      const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
+      this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
+        const span = document.createElement("span");
+        span.className = dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : "";
+        return span;
+      }));
+      const chosen = this.#cue(true);
+      for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
+      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? "This browser has no voice, so you will hear tones." : "");
+      for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
 
-    #announce(message) {
-      this.querySelector(".bt-live").textContent = message;
+    #text(selector, value) {
+      this.querySelector(selector).textContent = value;
+    }
+
+    // The view fills the screen where the browser allows it, and the page or frame otherwise.
+    #enterView() {
+      if (this.hasAttribute("data-view")) return;
+      this.toggleAttribute("data-view", true);
+      document.addEventListener("keydown", this);
+      document.addEventListener("fullscreenchange", this);
+      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
+      this.querySelector(".bt-toggle").focus();
+    }
+
+    // Leaving keeps the session's place: the timer runs on in the page.
+    #leaveView() {
+      if (!this.hasAttribute("data-view")) return;
+      this.removeAttribute("data-view");
+      document.removeEventListener("keydown", this);
+      document.removeEventListener("fullscreenchange", this);
+      if (document.fullscreenElement === this) document.exitFullscreen().catch(() => {});
+      this.querySelector(".bt-toggle").focus();
+    }
+
+    #key(event) {
+      if (event.key === "Escape") this.#leaveView();
+      else if (event.key === " " && !event.target.closest?.("button, input, a")) {
+        event.preventDefault();
+        this.#press(this.querySelector(".bt-toggle"));
+      }
     }
 
     // Browsers let sound start only from a click, so the audio is made there; some have none.
@@ -255,21 +367,22 @@
       if (window.AudioContext) this.#audio ??= new AudioContext();
     }
 
-    #tone(frequency) {
+    #tone([from, to]) {
       const audio = this.#audio;
       if (!audio) return;
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
       const now = audio.currentTime;
-      oscillator.frequency.value = frequency;
-      gain.gain.setValueAtTime(0.0001, now);
-      gain.gain.exponentialRampToValueAtTime(0.2, now + 0.05);
-      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.6);
+      oscillator.frequency.setValueAtTime(from, now);
+      oscillator.frequency.linearRampToValueAtTime(to, now + 0.5);
+      // Fades in and out, so the tone starts and stops without a click.
+      gain.gain.setValueCurveAtTime([0, 0.2, 0.1, 0], now, 0.6);
       oscillator.connect(gain).connect(audio.destination);
       oscillator.start(now);
       oscillator.stop(now + 0.6);
     }
 
+    // A lock that arrives after the timer stopped or left the page (which stops it) is let go.
     #wake() {
       navigator.wakeLock?.request("screen").then((lock) => {
         if (this.#state === "running") this.#lock = lock;
@@ -282,7 +395,7 @@
       cancelAnimationFrame(this.#frame);
       this.#lock?.release();
       this.#lock = null;
-      if (this.#preference("speech")) window.speechSynthesis?.cancel();
+      if (this.#cue() === "voice") window.speechSynthesis?.cancel();
     }
 
     // CSSOM, not a style attribute, so a strict Content-Security-Policy allows it.

@@ -1,8 +1,10 @@
 """Mend defects of stock Material for MkDocs in every built page.
 
 Material's search dialog has no accessible name, and its two toggle checkboxes carry an
-`autocomplete` attribute that the HTML standard allows only on text-like inputs. Both live in
-Material's own templates, so the fix is made on the rendered page instead of copying them.
+`autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
+out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
+that only the nav draws. All live in Material's own templates, so the fix is made on the
+rendered page instead of copying them.
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ FIXES = {
 }
 
 
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
 def mend(html: str) -> str:
     for stock, mended in FIXES.items():
         html = html.replace(stock, mended)
+    if 'id="__toc"' not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return html
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,7 @@ INTRANET_PAGE = """<!doctype html>
 FRAME_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head>
 <body><main><h1>Take a break</h1>
-<iframe src="{src}" title="Breath timer" width="360" height="560" allow="screen-wake-lock"></iframe>
+<iframe src="{src}" title="Breath timer" width="360" height="560" allow="fullscreen; screen-wake-lock"></iframe>
 </main></body></html>"""
 
 WATCH = """
@@ -140,6 +141,49 @@ def test_embed_page_follows_the_viewers_colour_scheme(page: Page, site_url: str,
     page.goto(site_url + "embed/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background
+
+
+def test_embed_snippet_states_the_size_and_permissions_the_tests_use(built_page) -> None:
+    (snippet,) = [code.get_text() for code in built_page("embed-the-timer/").find_all("code") if "<iframe" in code.get_text()]
+    assert 'width="360" height="560"' in snippet
+    assert 'allow="fullscreen; screen-wake-lock"' in snippet
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("settings", [False, True], ids=["idle", "settings open"])
+def test_embed_page_shows_the_whole_timer_at_the_suggested_size(page: Page, site_url: str, scheme: str, settings: bool) -> None:
+    page.set_viewport_size({"width": 360, "height": 560})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "embed/")
+    if settings:
+        page.get_by_role("button", name="Pace").click()
+        expect(page.get_by_role("button", name="Quick")).to_be_visible()
+    scroll = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    assert scroll == [360, 560]
+    box = page.locator("breath-timer .bt-ui").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 560, box
+    expect(page.get_by_role("button", name="Start")).to_be_in_viewport()
+
+
+def test_embed_view_fills_the_frame_where_fullscreen_is_not_allowed(watched: Page, intranet: str) -> None:
+    watched.goto(intranet + "frame.html")
+    watched.evaluate("document.querySelector('iframe').setAttribute('allow', 'screen-wake-lock')")
+    watched.evaluate("document.querySelector('iframe').src += ''")
+    frame = watched.frame_locator("iframe")
+    frame.get_by_role("button", name="Start").click()
+    expect(frame.locator("breath-timer")).to_have_attribute("data-view", "")
+    timer_frame = watched.frames[1]
+    assert timer_frame.evaluate("document.fullscreenElement") is None
+    assert timer_frame.evaluate("(() => { const r = document.querySelector('breath-timer .bt-ui').getBoundingClientRect(); return [r.width, r.height]; })()") == [360, 560]
+    frame.get_by_role("button", name="Leave full view").click()
+    expect(frame.locator("breath-timer")).not_to_have_attribute("data-view", "")
+
+
+def test_timer_script_and_style_stay_within_their_budget_as_served(site_dir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from budget import TIMER_BUDGET, gzipped
+
+    assert sum(gzipped(site_dir / "assets" / name) for name in ("breath-timer.js", "breath-timer.css")) <= TIMER_BUDGET
 
 
 @pytest.mark.parametrize("query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", ""])

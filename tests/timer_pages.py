@@ -1,0 +1,110 @@
+"""A bare page holding <breath-timer> markup and just the timer's script, and helpers to drive it.
+
+Shared by the timer's browser tests. Every breath-timer event is logged with its
+performance.now(), whether or not the element is still in the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+FRAME_MS = 1000 / 60
+
+RECORD_EVENTS = """
+window.timerEvents = [];
+const dispatch = EventTarget.prototype.dispatchEvent;
+EventTarget.prototype.dispatchEvent = function (event) {
+  if (event.type.startsWith("breath-timer:")) {
+    timerEvents.push({ type: event.type, at: performance.now(), detail: event.detail, connected: this.isConnected, id: this.id });
+  }
+  return dispatch.call(this, event);
+};
+"""
+
+# Cues under test: each tone records its pitch from and to, speech what it would say.
+FAKE_CUES = """
+window.cues = { tones: [], spoken: [], vibrations: 0 };
+window.AudioContext = class {
+  constructor() { this.currentTime = 0; this.destination = {}; }
+  createOscillator() {
+    const tone = {};
+    cues.tones.push(tone);
+    return { frequency: { setValueAtTime: (hz) => (tone.from = hz), linearRampToValueAtTime: (hz) => (tone.to = hz) },
+             connect: (gain) => gain, start() {}, stop() {} };
+  }
+  createGain() { return { gain: { setValueCurveAtTime() {} }, connect: (to) => to }; }
+  close() {}
+};
+speechSynthesis.speak = (utterance) => cues.spoken.push(utterance.text);
+navigator.vibrate = () => ++cues.vibrations > 0;
+"""
+
+# Headless Chromium has no voices; a browser that has one.
+ONE_VOICE = "speechSynthesis.getVoices = () => [{ name: 'Test voice', lang: 'en-GB' }];"
+
+# A locked-down browser, or a cross-origin frame under strict settings: storage throws.
+BLOCKED_STORAGE = """
+for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, { get() { throw new DOMException("The access is denied for this document.", "SecurityError"); } });
+}
+"""
+
+# A wake lock that records its requests and releases.
+FAKE_WAKE_LOCK = """
+window.wakeLocks = { held: 0, requested: 0 };
+Object.defineProperty(navigator, "wakeLock", { value: { request: async () => {
+  wakeLocks.held++; wakeLocks.requested++;
+  return { release: async () => { wakeLocks.held--; } };
+} } });
+"""
+
+
+def expected_schedule(breaths: int = 6, inhale: float = 2, exhale: float = 3, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
+    """(phase, side, breath, start in ms) for every phase, as a person would count them."""
+    schedule = [("prepare", 1, 0, 0.0)]
+    time = prepare * 1000
+    for side in range(1, sides + 1):
+        if side > 1:
+            schedule.append(("switch", side, 0, time))
+            time += switch * 1000
+        for breath in range(1, breaths + 1):
+            schedule.append(("inhale", side, breath, time))
+            time += inhale * 1000
+            schedule.append(("exhale", side, breath, time))
+            time += exhale * 1000
+    schedule.append(("done", sides, breaths, time))
+    return schedule
+
+
+@pytest.fixture
+def timer_page(page: Page, site_url: str):
+    """Open a bare page (no Material) holding the given markup and just the timer's script."""
+
+    def open_page(body: str, clock: bool = True) -> Page:
+        html = (
+            '<!doctype html><html lang="en"><head><title>Timer</title>'
+            '<script src="/assets/breath-timer.js" defer></script></head>'
+            f"<body><main>{body}</main></body></html>"
+        )
+        page.route(site_url + "timer.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.add_init_script(RECORD_EVENTS)
+        page.add_init_script(FAKE_WAKE_LOCK)
+        if clock:
+            page.clock.install(time=0)
+        page.goto(site_url + "timer.html")
+        page.wait_for_function("() => !!customElements.get('breath-timer')")
+        if clock:
+            page.clock.pause_at(60_000)  # from here on, time moves only when a test says so
+        return page
+
+    return open_page
+
+
+def start(page: Page, selector: str = "breath-timer") -> float:
+    """Start a timer; return the page's clock at that moment."""
+    return page.evaluate(f"() => {{ const t = performance.now(); document.querySelector('{selector}').start(); return t; }}")
+
+
+def events(page: Page, kind: str = "breath-timer:phase") -> list[dict]:
+    return [event for event in page.evaluate("timerEvents") if event["type"] == kind]
