@@ -1,0 +1,223 @@
+"""The site's security headers, computed from the built pages, written for nginx and `_headers`.
+
+Material's pages carry small inline scripts whose text changes with a page's depth and with
+Material's version, so a Content-Security-Policy without `'unsafe-inline'` must list their
+hashes. After every build this hook reads every built page, hashes each inline script it finds
+and writes the headers once, for two kinds of host:
+
+- `_headers.nginx.conf`: one nginx `map` per header, included at `http` level;
+  deploy/nginx/security-headers.conf sends them with `add_header`;
+- `_headers`: the file Netlify and Cloudflare Pages read from the site's root.
+
+One policy lists every page's hashes, because Material's instant navigation swaps pages in
+under the policy of the first page loaded. Only `embed/` may be shown in another site's frame,
+by the origins `extra.embed_frame_ancestors` names in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+NGINX_FILE = "_headers.nginx.conf"
+HEADERS_FILE = "_headers"
+EMBED_PREFIX = "/embed/"
+
+# `type` values a browser runs as script; anything else (Material's JSON config) is data.
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+FRAME_ANCESTOR = re.compile(r"\*|'self'|https?://(\*\.)?[a-z0-9.-]+(:(\d+|\*))?", re.IGNORECASE)
+
+# The same on every response. Why each is there: deploy/nginx/security-headers.conf.
+COMMON_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    # Features the site uses, for itself only; every other powerful feature denied. Only
+    # names Chromium knows: an unknown one is a console error on every page.
+    "Permissions-Policy": ", ".join(
+        ["fullscreen=(self)", "screen-wake-lock=(self)"]
+        + [f"{feature}=()" for feature in (
+            "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+            "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+            "serial", "usb", "xr-spatial-tracking",
+        )]
+    ),
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass
+class PageScan:
+    """What one page holds that a Content-Security-Policy must allow or cannot allow."""
+
+    inline_scripts: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scan = PageScan()
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.scan.forbidden.append(f"an inline event handler ({name}=)")
+            elif name == "style":
+                self.scan.forbidden.append(f"a style attribute on <{tag}>")
+            elif name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                self.scan.forbidden.append(f"a javascript: address in {name}=")
+        if tag == "style":
+            self.scan.forbidden.append("a <style> element")
+        elif tag == "script" and "src" not in attributes:
+            if (attributes.get("type") or "").strip().lower() in SCRIPT_TYPES:
+                self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scan.inline_scripts.append("".join(self._script))
+            self._script = None
+
+
+def scan_page(html: str) -> PageScan:
+    """The inline scripts of a page, and what it holds that no policy without 'unsafe-*' allows."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.scan
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    """Hashes of every inline script in every built page; a page the policy cannot serve fails."""
+    hashes: set[str] = set()
+    for path in sorted(site.rglob("*.html")):
+        scan = scan_page(path.read_text(encoding="utf-8"))
+        if scan.forbidden:
+            page = path.relative_to(site).as_posix()
+            raise PluginError(
+                f"{page}: {scan.forbidden[0]} would be blocked by the site's Content-Security-Policy; "
+                "move it into a script or style sheet file"
+            )
+        hashes.update(script_hash(script) for script in scan.inline_scripts)
+    return sorted(hashes)
+
+
+def validate_frame_ancestors(value: object) -> list[str]:
+    """`extra.embed_frame_ancestors`: "*" (any site) or a list of origins allowed to frame embed/."""
+    sources = [value] if isinstance(value, str) else value
+    if not isinstance(sources, list) or not sources or not all(
+        isinstance(source, str) and FRAME_ANCESTOR.fullmatch(source) for source in sources
+    ):
+        raise PluginError(
+            f"mkdocs.yml: extra.embed_frame_ancestors: {value!r} is not allowed; give \"*\" for any "
+            "site or a list of origins such as https://intranet.example.com or https://*.example.com"
+        )
+    return sources
+
+
+def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> str:
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *hashes],
+        # Material draws its icons as data: SVG in its style sheets.
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": frame_ancestors,
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+@dataclass(frozen=True)
+class SiteHeaders:
+    """Every header the site sends, by kind of response: the one source for every host's file."""
+
+    common: dict[str, str]
+    content_policy: str
+    embed_policy: str
+
+    def nginx_maps(self) -> str:
+        """An nginx variable per header, `$unstuck_<name>`, chosen by the request's path."""
+        blocks = []
+        for name, value in self.common.items():
+            blocks.append(f"map $uri ${nginx_variable(name)} {{\n    default {nginx_string(value)};\n}}")
+        blocks.append(
+            f"map $uri ${nginx_variable('Content-Security-Policy')} {{\n"
+            f"    ~^{EMBED_PREFIX} {nginx_string(self.embed_policy)};\n"
+            f"    default {nginx_string(self.content_policy)};\n}}"
+        )
+        return GENERATED + "\n\n".join(blocks) + "\n"
+
+    def headers_file(self, page_paths: list[str]) -> str:
+        """Netlify and Cloudflare Pages `_headers`: the policy on each page, the rest everywhere.
+
+        The two hosts merge a header set by two matching rules differently (joined into two
+        policies, or the narrower rule wins), so each page gets its policy from one rule only.
+        """
+        rules = ["/*\n" + "".join(f"  {name}: {value}\n" for name, value in self.common.items())]
+        for path in page_paths:
+            policy = self.embed_policy if path.startswith(EMBED_PREFIX) else self.content_policy
+            rules.append(f"{path}\n  Content-Security-Policy: {policy}\n")
+        return GENERATED + "\n".join(rules)
+
+
+GENERATED = "# Generated by hooks/security_headers.py from the built pages on every build: do not edit.\n\n"
+
+
+def nginx_variable(header: str) -> str:
+    return "unstuck_" + header.lower().replace("-", "_")
+
+
+def nginx_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every address a built page answers at: `/x/` and `/x/index.html`, `/404.html`."""
+    paths = []
+    for path in sorted(site.rglob("*.html")):
+        address = "/" + path.relative_to(site).as_posix()
+        if path.name == "index.html":
+            paths.append(address.removesuffix("index.html"))
+        paths.append(address)
+    return paths
+
+
+def site_headers(site: Path, frame_ancestors: list[str]) -> SiteHeaders:
+    hashes = inline_script_hashes(site)
+    return SiteHeaders(
+        common=COMMON_HEADERS,
+        content_policy=content_security_policy(hashes, ["'self'"]),
+        embed_policy=content_security_policy(hashes, frame_ancestors),
+    )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*"))
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    headers = site_headers(site, validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*")))
+    (site / NGINX_FILE).write_text(headers.nginx_maps(), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers.headers_file(page_paths(site)), encoding="utf-8")

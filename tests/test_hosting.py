@@ -1,0 +1,406 @@
+"""The built site behind real nginx (deploy/nginx.conf), with the headers the build computes.
+
+nginx listens on 127.0.0.2 at the session's site port: Material's instant navigation matches
+links against its sitemap by port (it takes the host from the page), so the session's build
+works unchanged, and 127.0.0.1 stays free for a second origin that frames the site.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import http.client
+import re
+import shutil
+import socket
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, serve
+from playwright.sync_api import Page, expect
+
+sys.path.insert(0, str(ROOT / "deploy"))
+sys.path.insert(0, str(ROOT / "hooks"))
+from local_nginx import start_nginx  # noqa: E402
+from security_headers import inline_script_hashes  # noqa: E402
+
+HOST = "127.0.0.2"
+SECRET = "this file lives outside site/"
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+WATCH = """
+window.policyViolations = [];
+addEventListener("securitypolicyviolation", (event) =>
+  policyViolations.push(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sample})`));
+window.timerDone = 0;
+addEventListener("breath-timer:done", () => timerDone++);
+"""
+
+Fetch = Callable[..., http.client.HTTPResponse]
+
+
+@pytest.fixture(scope="module")
+def nginx(site_dir: Path, site_port: int) -> Iterator[str]:
+    (site_dir.parent / "secret.txt").write_text(SECRET)
+    url, stop = start_nginx(site_dir, site_port, HOST)
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def fetch(nginx: str) -> Fetch:
+    """GET a raw path (sent exactly as written, encoded dots and all) from nginx."""
+    port = urlsplit(nginx).port
+
+    def get(path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        response.body = response.read()  # type: ignore[attr-defined]
+        connection.close()
+        return response
+
+    return get
+
+
+def served_paths(site: Path) -> list[str]:
+    """The address of every file the build made, pages by their folder address."""
+    paths = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.name.startswith("_headers"):
+            address = "/" + path.relative_to(site).as_posix()
+            paths.append(address.removesuffix("index.html") if path.name == "index.html" else address)
+    return paths
+
+
+def page_paths(site: Path) -> list[str]:
+    return [path for path in served_paths(site) if path.endswith("/")]
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+
+
+# --- Headers --------------------------------------------------------------------------------
+
+
+def test_every_page_asset_and_the_404_carry_the_security_headers(fetch: Fetch, site_dir: Path) -> None:
+    paths = served_paths(site_dir) + ["/no-such-page/"]
+    missing = {}
+    for path in paths:
+        response = fetch(path)
+        missing[path] = [name for name in SECURITY_HEADERS if not response.getheader(name)]
+    assert {path: names for path, names in missing.items() if names} == {}
+    assert len(paths) > 60
+
+
+def test_policy_is_strict_and_lets_only_embed_be_framed_by_other_sites(fetch: Fetch) -> None:
+    content = directives(fetch("/chair-twist/").getheader("Content-Security-Policy"))
+    embed = directives(fetch("/embed/").getheader("Content-Security-Policy"))
+    assert content["default-src"] == ["'self'"]
+    assert content["script-src"][0] == "'self'" and all(s.startswith("'sha256-") for s in content["script-src"][1:])
+    assert content["img-src"] == ["'self'", "data:"]
+    assert content["object-src"] == ["'none'"]
+    assert content["base-uri"] == content["form-action"] == ["'self'"]
+    assert content["frame-ancestors"] == ["'self'"]
+    assert embed["frame-ancestors"] == ["*"]
+    assert {k: v for k, v in embed.items() if k != "frame-ancestors"} == {k: v for k, v in content.items() if k != "frame-ancestors"}
+    assert not re.search(r"unsafe-|\bhttps?:", fetch("/").getheader("Content-Security-Policy"))
+
+
+def test_policy_lists_the_hash_of_every_inline_script_in_every_built_page(fetch: Fetch, site_dir: Path) -> None:
+    allowed = set(directives(fetch("/").getheader("Content-Security-Policy"))["script-src"])
+    found = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        for script in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("script"):
+            if not script.get("src") and script.get("type") in (None, "text/javascript", "module"):
+                digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
+                found.setdefault(f"'sha256-{digest}'", path.relative_to(site_dir).as_posix())
+    assert {source: page for source, page in found.items() if source not in allowed} == {}
+    assert len(found) >= 4  # Material's scope, palette and anchor scripts, at two depths
+
+
+def test_other_headers_say_nosniff_same_origin_and_allow_only_fullscreen_and_wake_lock(fetch: Fetch) -> None:
+    response = fetch("/")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Referrer-Policy") == "same-origin"
+    assert response.getheader("Cross-Origin-Opener-Policy") == "same-origin"
+    features = dict(feature.split("=") for feature in response.getheader("Permissions-Policy").split(", "))
+    assert {name for name, allow in features.items() if allow != "()"} == {"fullscreen", "screen-wake-lock"}
+    assert features["fullscreen"] == features["screen-wake-lock"] == "(self)"
+    assert {"camera", "microphone", "geolocation"} <= set(features)
+
+
+def test_a_missing_page_gets_the_sites_404_page_with_status_404(fetch: Fetch, site_dir: Path) -> None:
+    response = fetch("/no/such/page/")
+    assert response.status == 404
+    assert response.body == (site_dir / "404.html").read_bytes()
+    assert response.getheader("Cache-Control") == "no-cache"
+
+
+def test_a_folder_without_its_slash_is_redirected_to_it_by_a_relative_address(fetch: Fetch) -> None:
+    response = fetch("/embed")
+    assert (response.status, response.getheader("Location")) == (301, "/embed/")
+
+
+# --- Compression and caching ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["html", "css", "js", "json"])
+def test_text_is_gzipped_when_the_browser_asks(fetch: Fetch, site_dir: Path, kind: str) -> None:
+    path = {"html": "/chair-twist/", "json": "/search/search_index.json"}.get(kind) or next(
+        p for p in served_paths(site_dir) if p.startswith("/assets/") and p.endswith(f".min.{kind}")
+    )
+    plain = fetch(path)
+    zipped = fetch(path, {"Accept-Encoding": "gzip, deflate, br"})
+    assert plain.getheader("Content-Encoding") is None
+    assert zipped.getheader("Content-Encoding") == "gzip"
+    assert zipped.getheader("Vary") == "Accept-Encoding"
+    assert gzip.decompress(zipped.body) == plain.body
+    assert len(zipped.body) < len(plain.body) / 2.5
+
+
+def test_a_ready_made_gz_file_is_sent_as_it_is(fetch: Fetch, site_dir: Path) -> None:
+    response = fetch("/sitemap.xml", {"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert response.body == (site_dir / "sitemap.xml.gz").read_bytes()
+
+
+def test_materials_fingerprinted_files_are_kept_a_year(fetch: Fetch, site_dir: Path) -> None:
+    fingerprinted = [p for p in served_paths(site_dir) if re.search(r"\.[0-9a-f]{8}\.min\.(css|js)$", p)]
+    assert len(fingerprinted) >= 4  # bundle, search worker, main and palette style sheets
+    for path in fingerprinted:
+        assert fetch(path).getheader("Cache-Control") == "public, max-age=31536000, immutable", path
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/chair-twist/", "/assets/breath-timer.js", "/assets/breath-timer.css", "/stylesheets/site.css",
+     "/search/search_index.json", "/embed/embed.js"],
+)
+def test_pages_and_unfingerprinted_files_are_revalidated_every_time(fetch: Fetch, path: str) -> None:
+    first = fetch(path)
+    assert first.getheader("Cache-Control") == "no-cache"
+    again = fetch(path, {"If-None-Match": first.getheader("ETag")})
+    assert again.status == 304
+    assert again.getheader("Content-Security-Policy")
+
+
+# --- Nothing outside site/ ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/.%2e/secret.txt", "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt", "/chair-twist/../../secret.txt", "/chair-twist/%2e%2e/%2e%2e/secret.txt",
+        "/assets/..%2f..%2fsecret.txt", "/%252e%252e/secret.txt", "/..%5csecret.txt", "/..\\secret.txt",
+        "//../secret.txt", "/./../secret.txt", "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd", "/../../../../etc/passwd",
+    ],
+)
+def test_a_path_outside_the_site_never_escapes(fetch: Fetch, path: str) -> None:
+    response = fetch(path)
+    assert response.status in (400, 404), (path, response.status)
+    assert SECRET.encode() not in response.body and b"root:" not in response.body
+
+
+@pytest.mark.parametrize("path", ["/_headers", "/_headers.nginx.conf"])
+def test_the_builds_header_files_are_not_served(fetch: Fetch, path: str) -> None:
+    assert fetch(path).status == 404
+
+
+def test_a_symbolic_link_out_of_the_site_is_refused(site_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(site_dir / "_headers.nginx.conf", site)
+    shutil.copy(site_dir / "404.html", site)
+    (tmp_path / "secret.txt").write_text(SECRET)
+    (site / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    url, stop = start_nginx(site, port, HOST)
+    try:
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        connection.request("GET", "/leak.txt")
+        response = connection.getresponse()
+        assert response.status in (403, 404) and SECRET.encode() not in response.read()
+    finally:
+        stop()
+
+
+# --- In Chromium ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def watched(page: Page) -> Page:
+    """A page that records policy violations and console errors, in itself and in its frames."""
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.add_init_script(WATCH)
+    return page
+
+
+def assert_no_violation(page: Page) -> None:
+    assert page.evaluate("policyViolations") == []
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_every_page_runs_without_a_policy_violation(watched: Page, nginx: str, site_dir: Path) -> None:
+    for path in page_paths(site_dir):
+        watched.goto(nginx + path.lstrip("/"))
+        watched.wait_for_load_state("networkidle")
+        assert watched.evaluate("policyViolations") == [], path
+    assert watched.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_the_404_page_runs_without_a_policy_violation(watched: Page, nginx: str) -> None:
+    response = watched.goto(nginx + "no/such/page/")
+    assert response and response.status == 404
+    expect(watched.locator("h1")).to_have_text("404 - Not found")
+    watched.wait_for_load_state("networkidle")
+    assert watched.evaluate("policyViolations") == []
+    # The one error a browser logs for a 404: the status itself.
+    assert [e for e in watched.console_errors if "404" not in e] == []  # type: ignore[attr-defined]
+
+
+def test_search_and_its_worker_run_under_the_policy(watched: Page, nginx: str) -> None:
+    watched.goto(nginx)
+    watched.locator(".md-search__input").click()
+    watched.locator(".md-search__input").press_sequentially("sit bones", delay=50)
+    expect(watched.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"), timeout=10_000)
+    expect(watched.locator(".md-search-result__item").first).to_be_visible()
+    assert_no_violation(watched)
+
+
+def test_instant_navigation_runs_each_pages_scripts_under_the_first_pages_policy(watched: Page, nginx: str) -> None:
+    watched.goto(nginx)
+    watched.evaluate("window.sameDocument = true")
+    watched.locator(".md-nav__link", has_text="Chair twist").first.click()
+    expect(watched).to_have_url(nginx + "chair-twist/")
+    watched.locator(".md-nav__link", has_text="Make it a habit").first.click()
+    expect(watched).to_have_url(nginx + "daily-habit/")
+    watched.go_back()
+    expect(watched).to_have_url(nginx + "chair-twist/")
+    watched.wait_for_load_state("networkidle")
+    assert watched.evaluate("window.sameDocument") is True  # no full page load happened
+    assert_no_violation(watched)
+
+
+def test_the_print_button_prints_under_the_policy(watched: Page, nginx: str) -> None:
+    watched.add_init_script("window.printed = 0; window.print = () => printed++;")
+    watched.goto(nginx + "chair-twist/")
+    watched.get_by_role("button", name="Print this page").click()
+    assert watched.evaluate("printed") == 1
+    assert_no_violation(watched)
+
+
+def test_the_guided_twist_runs_a_whole_session_under_the_policy(watched: Page, nginx: str) -> None:
+    watched.clock.install(time=0)
+    watched.goto(nginx + "chair-twist/")
+    watched.clock.pause_at(60_000)
+    # The reader's way in: the guided start opens the timer's follow-along view (full screen).
+    watched.get_by_role("link", name="Start the guided twist").click()
+    watched.clock.run_for(120_000)
+    assert watched.evaluate("timerDone") == 1
+    assert_no_violation(watched)
+
+
+# --- Framed by another site -----------------------------------------------------------------
+
+FRAME_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head>
+<body><main><h1>Take a break</h1>
+<iframe src="{src}" title="Unstuck" width="360" height="640" allow="fullscreen; screen-wake-lock"></iframe>
+</main></body></html>"""
+
+
+@pytest.fixture
+def intranet(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """Another origin, 127.0.0.1 on its own port, serving a page that frames a given address."""
+    (tmp_path / "favicon.ico").write_bytes(b"")
+    url, stop = serve(tmp_path)
+
+    def framing(src: str) -> str:
+        (tmp_path / "frame.html").write_text(FRAME_PAGE.format(src=src))
+        return url + "frame.html"
+
+    yield framing
+    stop()
+
+
+def test_another_site_can_frame_embed_and_run_a_session(watched: Page, nginx: str, intranet) -> None:
+    watched.clock.install(time=0)
+    watched.goto(intranet(nginx + "embed/?breaths=2&sides=1"))
+    frame = watched.frame_locator("iframe")
+    expect(frame.get_by_role("button", name="Start")).to_be_visible()
+    watched.clock.pause_at(60_000)
+    frame.get_by_role("button", name="Start").click()
+    watched.clock.run_for(20_000)
+    timer_frame = watched.frames[1]
+    assert timer_frame.evaluate("timerDone") == 1
+    assert timer_frame.evaluate("policyViolations") == []
+    assert_no_violation(watched)
+
+
+def test_another_site_cannot_frame_a_content_page(watched: Page, nginx: str, intranet) -> None:
+    watched.goto(intranet(nginx + "chair-twist/"))
+    watched.wait_for_load_state("networkidle")
+    framed = watched.frames[1]
+    assert not framed.url.startswith(nginx)
+    assert framed.locator("article").count() == 0
+    assert any("frame-ancestors" in error for error in watched.console_errors)  # type: ignore[attr-defined]
+
+
+# --- A new inline script --------------------------------------------------------------------
+
+NEW_SCRIPT = "<script>document.documentElement.dataset.injected = 'ran'</script>"
+
+
+@pytest.fixture
+def site_with_a_new_inline_script(site_dir: Path, tmp_path: Path) -> Path:
+    """A copy of the built site where one page gained an inline script after the headers were made,
+    as after a Material upgrade whose headers nobody regenerated."""
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    page = site / "chair-twist" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", NEW_SCRIPT + "</body>"), encoding="utf-8")
+    return site
+
+
+def test_a_new_inline_script_without_its_hash_is_caught(
+    watched: Page, site_dir: Path, site_with_a_new_inline_script: Path
+) -> None:
+    stale = set(inline_script_hashes(site_dir))
+    fresh = set(inline_script_hashes(site_with_a_new_inline_script))
+    assert len(fresh - stale) == 1  # the generator covers the new script...
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    url, stop = start_nginx(site_with_a_new_inline_script, port, HOST)
+    try:
+        watched.goto(url + "chair-twist/")
+        watched.wait_for_load_state("networkidle")
+        # ...and served with the stale headers, the browser blocks it and the watch sees it.
+        assert watched.evaluate("document.documentElement.dataset.injected") is None
+        assert any(v.startswith("script-src") for v in watched.evaluate("policyViolations"))
+    finally:
+        stop()
+
+
+# --- The admin's instructions ---------------------------------------------------------------
+
+
+def test_embed_docs_show_the_iframe_permissions_and_the_frame_ancestors_setting(built_page) -> None:
+    code = [block.get_text() for block in built_page("embed-the-timer/").select("pre code")]
+    assert any('allow="fullscreen; screen-wake-lock"' in block for block in code)
+    assert any("embed_frame_ancestors:" in block and "https://" in block for block in code)
