@@ -89,6 +89,15 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with OFFLINE=true, to be read from disk (file://)."""
+    site = tmp_path_factory.mktemp("offline")
+    result = build_site(site, env={**os.environ, "OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def built_page(site_dir: Path) -> Callable[[str], BeautifulSoup]:
     """Parse a built page by its URL path, e.g. built_page("chair-twist/")."""
 

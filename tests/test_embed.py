@@ -7,7 +7,6 @@ Both send a strict policy; nothing may break it, log an error, or leave the mach
 
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
 from collections.abc import Iterator

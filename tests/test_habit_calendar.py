@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import axe_violations, build_site, serve
+from conftest import axe_violations, serve
 from icalendar import Calendar, Event
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from test_embed import handler_with_policy
@@ -392,13 +391,6 @@ def test_printed_page_has_a_note_instead_of_the_forms(page: Page, site_url: str,
     assert "open this page online" in text
     assert "Download calendar file" not in text and "Remind me every" not in text
 
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("offline-habit")
-    result = build_site(site, env={**os.environ, "OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_offline_build_makes_the_file_from_disk_without_a_link(page: Page, offline_site: Path) -> None:

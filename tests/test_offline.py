@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site, outside_references
+from conftest import outside_references
 from playwright.sync_api import Page, expect
 
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("offline")
-    result = build_site(site, env={**os.environ, "OFFLINE": "true"})
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 @pytest.fixture
