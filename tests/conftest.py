@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -161,3 +161,18 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+def run_framed_session(page: Page, url: str) -> Frame:
+    """Open a page that frames embed/, run a whole session in the frame on the test clock, and
+    return the frame, once its timer is done."""
+    page.clock.install(time=0)
+    page.goto(url)
+    frame = page.frame_locator("iframe")
+    expect(frame.get_by_role("button", name="Start")).to_be_visible()
+    page.clock.pause_at(60_000)
+    frame.get_by_role("button", name="Start").click()
+    page.clock.run_for(20_000)
+    timer_frame = page.frames[1]
+    assert timer_frame.evaluate("timerDone") == 1
+    return timer_frame

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler, serve
+from conftest import QuietHandler, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 STRICT = "default-src 'self'"
@@ -94,15 +94,7 @@ def test_script_embed_runs_a_full_session_under_a_strict_policy(watched: Page, i
 
 
 def test_iframe_embed_runs_under_strict_policies_on_both_sides(watched: Page, intranet: str, strict_site: str) -> None:
-    watched.clock.install(time=0)
-    watched.goto(intranet + "frame.html")
-    frame = watched.frame_locator("iframe")
-    expect(frame.get_by_role("button", name="Start")).to_be_visible()
-    watched.clock.pause_at(60_000)
-    frame.get_by_role("button", name="Start").click()
-    watched.clock.run_for(20_000)
-    timer_frame = watched.frames[1]
-    assert timer_frame.evaluate("timerDone") == 1
+    timer_frame = run_framed_session(watched, intranet + "frame.html")
     assert watched.evaluate("policyViolations") == []
     assert timer_frame.evaluate("policyViolations") == []
     assert watched.console_errors == []

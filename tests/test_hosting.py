@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, serve
+from conftest import ROOT, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(ROOT / "deploy"))
@@ -340,15 +340,7 @@ def intranet(tmp_path: Path) -> Iterator[Callable[[str], str]]:
 
 
 def test_another_site_can_frame_embed_and_run_a_session(watched: Page, nginx: str, intranet) -> None:
-    watched.clock.install(time=0)
-    watched.goto(intranet(nginx + "embed/?breaths=2&sides=1"))
-    frame = watched.frame_locator("iframe")
-    expect(frame.get_by_role("button", name="Start")).to_be_visible()
-    watched.clock.pause_at(60_000)
-    frame.get_by_role("button", name="Start").click()
-    watched.clock.run_for(20_000)
-    timer_frame = watched.frames[1]
-    assert timer_frame.evaluate("timerDone") == 1
+    timer_frame = run_framed_session(watched, intranet(nginx + "embed/?breaths=2&sides=1"))
     assert timer_frame.evaluate("policyViolations") == []
     assert_no_violation(watched)
 
