@@ -15,9 +15,11 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM_ARGS, build_site, serve  # noqa: E402
@@ -51,41 +53,37 @@ CONNECT = f"""() => {{
 }}"""
 
 
-def connect_milliseconds(site: Path) -> float:
-    """Milliseconds to connect TIMERS timers with a 1 MB stored value, in a fresh page."""
+@contextmanager
+def served_page(site: Path, name: str, body: str) -> Iterator[Page]:
+    """A Chromium page at `name` on the built site, whose HTML is `body`, once the element is defined."""
     url, stop = serve(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             page = browser.new_page()
-            page.route(url + "empty.html", lambda route: route.fulfill(body=EMPTY_PAGE, content_type="text/html"))
-            page.goto(url + "empty.html")
-            page.evaluate("localStorage.setItem('breath-timer', JSON.stringify({ breaths: 4, notes: 'x'.repeat(1_000_000) }))")
-            page.reload()
+            page.route(url + name, lambda route: route.fulfill(body=body, content_type="text/html"))
+            page.goto(url + name)
             page.wait_for_function("() => !!customElements.get('breath-timer')")
-            milliseconds = page.evaluate(CONNECT)
+            yield page
             browser.close()
     finally:
         stop()
-    return milliseconds
+
+
+def connect_milliseconds(site: Path) -> float:
+    """Milliseconds to connect TIMERS timers with a 1 MB stored value, in a fresh page."""
+    with served_page(site, "empty.html", EMPTY_PAGE) as page:
+        page.evaluate("localStorage.setItem('breath-timer', JSON.stringify({ breaths: 4, notes: 'x'.repeat(1_000_000) }))")
+        page.reload()
+        page.wait_for_function("() => !!customElements.get('breath-timer')")
+        return page.evaluate(CONNECT)
 
 
 def phase_times(site: Path, seconds: int) -> list[float]:
     """Milliseconds from the start() call to each phase event."""
     breaths = max(1, (seconds - 1) // 2)
-    url, stop = serve(site)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.route(url + "bench.html", lambda route: route.fulfill(body=PAGE.format(breaths=breaths), content_type="text/html"))
-            page.goto(url + "bench.html")
-            page.wait_for_function("() => !!customElements.get('breath-timer')")
-            times = page.evaluate(RECORD)
-            browser.close()
-    finally:
-        stop()
-    return times
+    with served_page(site, "bench.html", PAGE.format(breaths=breaths)) as page:
+        return page.evaluate(RECORD)
 
 
 def main() -> None:
