@@ -11,7 +11,7 @@ The settings' names, ranges and defaults are read from the element's own table
 marker, setting or address stops the build with one line naming the page, the line, the
 value and what to do; a marker shown in code stays text.
 
-The hook also ships the element's script and style, without their comments, as
+The hook also ships the element's script and style, minified, as
 `assets/breath-timer.js` and `assets/breath-timer.css`, adds the script to the pages that use
 it, checks the site's address, and writes it into the embedding snippets.
 """
@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import rcssmin
+import rjsmin
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -43,7 +46,6 @@ WIDGET_DIR = Path(__file__).parent
 WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
 SCRIPT_URI = "assets/breath-timer.js"
 SETTINGS_TABLE = re.compile(r"const SETTINGS = (\{.*?\});", re.DOTALL)
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 # The one number grammar, shared with the element: plain decimal, ASCII digits only.
 WHOLE = re.compile(r"[0-9]+")
@@ -508,16 +510,10 @@ def address_snippets(markdown: str, site_url: str | None) -> str:
 # The widget's files
 
 
-def compact(source: str, name: str) -> str:
-    """The widget's file as served: without comments, indentation and blank lines.
-
-    The sources keep their comments for readers; the timer's budget is counted in bytes
-    over the wire. JavaScript comments must stand on lines of their own to be dropped.
-    """
-    if name.endswith(".css"):
-        source = CSS_COMMENT.sub("", source)
-    lines = (line.strip() for line in source.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+def minified(source: str, name: str) -> str:
+    """The widget's file as served: the sources keep their comments for readers, and the
+    timer's budget is counted in bytes over the wire."""
+    return rcssmin.cssmin(source) if name.endswith(".css") else rjsmin.jsmin(source)
 
 
 def read_widget_file(name: str) -> str:
@@ -545,7 +541,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in WIDGET_FILES:
-        files.append(File.generated(config, f"assets/{name}", content=compact(read_widget_file(name), name)))
+        files.append(File.generated(config, f"assets/{name}", content=minified(read_widget_file(name), name)))
     return files
 
 
