@@ -58,10 +58,10 @@ def report_words(address: str | None, publisher: str | None) -> str:
     if address:
         link = f'<a href="{html.escape(address)}">report a mistake here</a>'
         return f"You can {link}, or use the link at the foot of any page. Say which page it is and what is wrong."
-    who = publisher or "the person or team who gave you the link to this guide, such as your intranet team"
+    who = publisher or "whoever shared this guide with you, such as your intranet team or your health and safety team"
     return (
         "This copy has no way set up to report a mistake. "
-        f"Please tell {html.escape(who)} another way. Say which page it is and what is wrong."
+        f"Please tell {html.escape(who)}. Say which page it is and what is wrong."
     )
 
 

@@ -61,6 +61,24 @@ def sheet_shades(pdf: Path) -> tuple[int, int]:
     return pixels[0], max(set(pixels), key=pixels.count)
 
 
+# The brief's third edition: one line a reader can act on from the paper alone.
+EMERGENCY_LINE = (
+    "Emergency: numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb?"
+    " Call 999 (or your local emergency number) now."
+)
+
+
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(
+    page: Page, site_url: str, tmp_path: Path, url: str, paper: str
+) -> None:
+    sheet = print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf")
+    assert len(sheet.pages) == 1
+    assert EMERGENCY_LINE in pdf_text(sheet)
+    assert page.locator(".print-emergency").evaluate("p => parseFloat(getComputedStyle(p).fontSize)") >= 16  # 12 pt
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
@@ -140,8 +158,9 @@ def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
     page: Page, site_url: str, tmp_path: Path, url: str
 ) -> None:
     text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
-    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip replacement", "Pregnant", "Wheelchair"]:
+    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip replacement", "Pregnant", "hernia", "pins and needles"]:
         assert words in text, words
+    assert "wheelchair" in text.lower()
     assert f"Full safety advice: {site_url}safety/" in text
     assert "Sources: see the page online." in text
 
@@ -247,4 +266,5 @@ def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_
         sheet = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-sheet")
         assert sheet.select(".qr-code, .print-link") == []
         assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
+        assert " ".join(sheet.select_one(".print-emergency").get_text().split()) == EMERGENCY_LINE
     assert "INFO" in log and "printed sheets carry no QR code" in log
