@@ -38,3 +38,11 @@ def test_every_page_has_open_graph_title_and_description(built_page) -> None:
         description = soup.find("meta", property="og:description")["content"]
         assert title and title in soup.title.string, url
         assert description == soup.find("meta", attrs={"name": "description"})["content"], url
+
+
+def test_descriptions_state_no_contested_cause_or_benefit_as_fact(built_page) -> None:
+    for url in PAGES:
+        description = built_page(url).find("meta", attrs={"name": "description"})["content"]
+        for overclaim in ["makes your", "eases it", "eases the", "tire the", "relieves", "cures", "add to the strain"]:
+            assert overclaim not in description, (url, description)
+    assert "can leave your lower back stiff and achy" in built_page("").find("meta", attrs={"name": "description"})["content"]
