@@ -114,7 +114,7 @@ def test_who_should_not_twist_comes_before_the_first_step(built_page, url: str) 
         "spondylolisthesis",
         "osteoporosis",
         "never to your limit",
-        "hip replacement",
+        "a new hip",
         "surgery on your spine, hip or tummy",
         "a recent birth (most of all by caesarean)",
         "a hernia",
