@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
+from conftest import ROOT, build_site, serve
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -268,3 +270,34 @@ def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_
         assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
         assert " ".join(sheet.select_one(".print-emergency").get_text().split()) == EMERGENCY_LINE
     assert "INFO" in log and "printed sheets carry no QR code" in log
+
+
+LONG_SITE_URL = "https://wellbeing.intranet.example-company.com/unstuck/"
+
+
+@pytest.fixture(scope="module")
+def site_with_a_long_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for a long intranet address (with a report address, as a hosted copy
+    needs), served from 127.0.0.1: what prints is the built address, not the one served."""
+    site = tmp_path_factory.mktemp("long-address")
+    config = (ROOT / "mkdocs.yml").read_text().replace("\nextra:\n", "\nextra:\n  report_mistake_url: mailto:health@example.org\n", 1)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "--site-dir", str(site)],
+        cwd=ROOT, input=config, env={**os.environ, "SITE_URL": LONG_SITE_URL}, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    url, stop = serve(site)
+    yield url
+    stop()
+
+
+@pytest.mark.parametrize("paper", [("A4", 190), ("Letter", 196)])
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_a_long_site_address_neither_widens_nor_spills_the_sheet(
+    page: Page, site_with_a_long_address: str, tmp_path: Path, url: str, paper: tuple[str, int]
+) -> None:
+    name, printable_mm = paper
+    assert len(print_to_pdf(page, site_with_a_long_address + url, name, tmp_path / "sheet.pdf").pages) == 1
+    # Wider than the paper, Chromium would shrink the whole sheet, its text below 12 pt.
+    page.set_viewport_size({"width": round(printable_mm * 96 / 25.4), "height": 1000})
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
