@@ -36,6 +36,7 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -539,6 +540,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# After mkdocs-static-i18n's on_files (priority -100), which rebuilds the file list for each
+# language and would not know these generated files.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in WIDGET_FILES:
         files.append(File.generated(config, f"assets/{name}", content=minified(read_widget_file(name), name)))

@@ -1,0 +1,169 @@
+"""The guide's two languages kept in step: English at the root, Spanish under /es/.
+
+mkdocs-static-i18n builds each language from `docs/page.md` and its twin `docs/page.es.md`.
+This hook adds what the plugin leaves to us:
+
+- every page has its twin in every language, or the build stops naming the page;
+- the words the theme and the hooks write around a page's own text (`WORDS`, one table keyed
+  by language), and dates in the page's language through Babel ("25 de noviembre de 2026");
+- on every page not in English, the note that it is a translation of the English edition of a
+  given date, and who reviewed the translation: `extra.translation_review` (a role and a date,
+  never a made-up name), or plainly that no clinician who speaks the language has.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+from typing import Any
+
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+DEFAULT_LANGUAGE = "en"
+
+WORDS: dict[str, dict[str, str]] = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+
+
+class LanguageSwitchHandled(logging.Filter):
+    """mkdocs-static-i18n warns that Material's header language switch goes wrong with instant
+    navigation; docs/javascripts/language-switch.js points it at each page's twin and loads the
+    twin in full (tests/test_languages.py clicks it from every page), so the warning is moot."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "navigation.instant" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(LanguageSwitchHandled())
+
+
+def page_language(config: MkDocsConfig) -> str:
+    """The language of the build under way: mkdocs-static-i18n sets the theme's for each."""
+    return config.theme["language"]
+
+
+def long_date(date: datetime.date, language: str) -> str:
+    return format_date(date, format="long", locale=WORDS[language]["date_locale"])
+
+
+def words_for(language: str) -> dict[str, str]:
+    return WORDS[language]
+
+
+def check_translation_review(review: object) -> None:
+    if review is None:
+        return
+    role = review.get("role") if isinstance(review, dict) else None
+    date = review.get("date") if isinstance(review, dict) else None
+    if not (isinstance(role, str) and role.strip() and isinstance(date, datetime.date)):
+        raise PluginError(
+            f"mkdocs.yml: extra.translation_review is {review!r}; it needs role (the reviewer's job, such as "
+            "'una fisioterapeuta colegiada', not a name) and date (YYYY-MM-DD), or leave it out"
+        )
+
+
+def translation_note(edition: datetime.date, review: dict[str, Any] | None, language: str) -> str:
+    """What a translated page says of itself: which English edition, and who checked it."""
+    words = words_for(language)
+    note = words["translation"].format(date=long_date(edition, language))
+    if review:
+        checked = words["translation_review"].format(role=review["role"].strip(), date=long_date(review["date"], language))
+    else:
+        checked = words["no_translation_review"]
+    return f"{note} {checked}"
+
+
+def twin_path(english_path: str, language: str) -> str:
+    """docs/about.md in Spanish is docs/about.es.md."""
+    return english_path if language == DEFAULT_LANGUAGE else english_path.removesuffix(".md") + f".{language}.md"
+
+
+def english_path(path: str, languages: list[str]) -> str:
+    for language in languages:
+        if language != DEFAULT_LANGUAGE and path.endswith(f".{language}.md"):
+            return path.removesuffix(f".{language}.md") + ".md"
+    return path
+
+
+def missing_twins(doc_pages: list[str], languages: list[str]) -> list[str]:
+    """Each page that lacks its twin in some language, as the file that should be there."""
+    present = set(doc_pages)
+    pages = sorted({english_path(path, languages) for path in doc_pages})
+    return [twin_path(page, language) for page in pages for language in languages if twin_path(page, language) not in present]
+
+
+def build_languages(config: MkDocsConfig) -> list[str]:
+    return [language.locale for language in config.plugins["i18n"].config.languages]
+
+
+# Before mkdocs-static-i18n's on_files (priority -100), which keeps only the files of the
+# language under way.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = [file.src_uri for file in files if file.src_uri.endswith(".md")]
+    missing = missing_twins(pages, build_languages(config))
+    if missing:
+        raise PluginError(f"Pages missing in one language: {', '.join(f'docs/{path}' for path in missing)}; "
+                          "every page needs its twin in each language, such as docs/about.es.md beside docs/about.md")
+    return files
+
+
+def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
+    """Every language says everything English says, so no page falls back to English words."""
+    for language in languages:
+        missing = sorted(set(words[DEFAULT_LANGUAGE]) - set(words.get(language, {})))
+        if missing:
+            raise PluginError(f"hooks/words.yml: {language} lacks {', '.join(missing)}; give each the words in {language}")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    check_words(WORDS, build_languages(config))
+    check_translation_review(config.extra.get("translation_review"))
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = page_language(config)
+    context["words"] = words_for(language)
+    for key in ("reviewed", "review_due"):
+        if isinstance(page.meta.get(key), datetime.date):
+            context[f"{key}_date"] = long_date(page.meta[key], language)
+    if language != DEFAULT_LANGUAGE and isinstance(page.meta.get("reviewed"), datetime.date):
+        context["translation_note"] = html.escape(
+            translation_note(page.meta["reviewed"], config.extra.get("translation_review"), language)
+        )
+    return context
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Templates outside a page (404.html) need the words too.
+    env.globals["words"] = words_for(page_language(config))
+    return env
+
+
+# Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
+# English: kept here, each language's page goes back to its own folder once the last is built.
+# Module state, since the two builds share nothing else.
+not_found_pages: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        not_found_pages[page_language(config)] = output
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = page_language(config)
+    if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
+        return
+    site = Path(config.site_dir)
+    (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
+    (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
