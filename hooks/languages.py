@@ -129,8 +129,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def twin_url(page_url: str, language: str, languages: list[str]) -> str:
+    """The address of a page's twin in a language, from the site's root: the same slug, under
+    the language's folder ("es/safety/"), or at the root for English."""
+    slug = page_url
+    for other in languages:
+        if other != DEFAULT_LANGUAGE and page_url.startswith(f"{other}/"):
+            slug = page_url.removeprefix(f"{other}/")
+    return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
+
+
+def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str]) -> None:
+    """mkdocs-static-i18n links a home page's twins as "/" and "/es/", which a copy opened from
+    disk or hosted below a path cannot follow; every page links its twins by the site's own
+    relative addresses instead, which Material's `url` filter makes relative to the page."""
+    for alternate in alternates:
+        alternate["link"] = twin_url(page_url, alternate["lang"], languages)
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = page_language(config)
+    # The plugin sets the attribute, which is what Material reads.
+    point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
     context["words"] = words_for(language)
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):

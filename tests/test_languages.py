@@ -1,0 +1,256 @@
+"""The guide in Spanish: every page has its twin, linked both ways, built in step with English,
+in plain Spanish, with no English left in it, and a header switch that lands on the twin."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import ROOT
+from playwright.sync_api import Page, expect
+from test_content import PAGES, article, prose
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from languages import missing_twins, translation_note  # noqa: E402
+
+# Every page of the site by its English address, the admins' pages and the bare embed included.
+ALL_PAGES = PAGES + ["embed-the-timer/"] * ("embed-the-timer/" not in PAGES)
+SPANISH_PROSE = [f"es/{url}" for url in ALL_PAGES]
+
+
+def twin_url(url: str) -> str:
+    return url.removeprefix("es/") if url.startswith("es/") else f"es/{url}"
+
+
+def english_pages(site: Path) -> list[str]:
+    """Every built English page, by its address, the 404 page and search's files aside."""
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+        if not path.relative_to(site).as_posix().startswith(("es/", "search/"))
+    )
+
+
+def alternate(soup: BeautifulSoup, language: str) -> str | None:
+    link = soup.find("link", rel="alternate", hreflang=language)
+    return link["href"] if link else None
+
+
+def resolve(url: str, href: str) -> str:
+    """A relative link from the page at `url` (both relative to the site's root), normalised."""
+    parts = [part for part in url.split("/")[:-1]]
+    for step in href.split("/"):
+        if step == "..":
+            parts.pop()
+        elif step not in (".", ""):
+            parts.append(step)
+    return "/".join(parts) + "/" if parts else ""
+
+
+def test_every_english_page_has_a_spanish_twin_linked_both_ways(site_dir: Path, built_page) -> None:
+    pages = english_pages(site_dir)
+    assert len(pages) >= 11
+    for url in pages:
+        spanish = twin_url(url)
+        assert (site_dir / spanish / "index.html").is_file(), f"{url} has no Spanish twin at /{spanish}"
+        assert resolve(url, alternate(built_page(url), "es")) == spanish, url
+        assert resolve(spanish, alternate(built_page(spanish), "en")) == url, spanish
+        assert built_page(spanish).html["lang"] == "es", spanish
+        assert built_page(url).html["lang"] == "en", url
+
+
+def test_sitemap_lists_both_languages_with_their_alternates(site_dir: Path, site_url: str) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for url in PAGES:
+        assert f"<loc>{site_url}{url}</loc>" in sitemap and f"<loc>{site_url}es/{url}</loc>" in sitemap, url
+        assert f'hreflang="es" href="{site_url}es/{url}"' in sitemap, url
+
+
+def structure(soup: BeautifulSoup) -> list[str]:
+    """What must match between twins: headings by level, boxes by kind with the items of each
+    list in them, every list's item count, pictures, buttons and the timer, in page order."""
+    shape = []
+    body = article(soup)
+    for tag in body.find_all(["h1", "h2", "h3", "h4", "ul", "ol", "div", "svg", "figure", "breath-timer", "a", "table", "form"]):
+        classes = tag.get("class") or []
+        if tag.name in ("ul", "ol"):
+            shape.append(f"{tag.name}:{len(tag.find_all('li', recursive=False))}")
+        elif tag.name == "div" and "admonition" in classes:
+            shape.append(f"box:{classes[1]}")
+        elif tag.name == "svg" and "picture" in classes:
+            shape.append("picture")
+        elif tag.name == "a" and "md-button" in classes:
+            shape.append("button")
+        elif tag.name in ("h1", "h2", "h3", "h4", "figure", "breath-timer", "table", "form"):
+            shape.append(tag.name)
+    return shape
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_spanish_page_has_the_structure_of_its_english_twin(built_page, url: str) -> None:
+    assert structure(built_page(f"es/{url}")) == structure(built_page(url)), f"es/{url} differs from {url or 'home'}"
+
+
+def test_safety_page_keeps_the_stop_signals_and_the_three_urgency_boxes_item_for_item(built_page) -> None:
+    english, spanish = article(built_page("safety/")), article(built_page("es/safety/"))
+    for kind in ("info", "warning", "danger"):
+        boxes = [page.select_one(f".admonition.{kind}") for page in (english, spanish)]
+        assert [len(box.find_all("li")) for box in boxes][0] == [len(box.find_all("li")) for box in boxes][1], kind
+    assert "112" in spanish.select_one(".admonition.danger").get_text() and "911" in spanish.select_one(".admonition.danger").get_text()
+
+
+VOWELS = "aeiouáéíóúü"
+# Two of these side by side are two syllables (a hiatus): "le-er", "re-ú-ne".
+STRONG = "aeoáéóíú"
+WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+
+
+def spanish_syllables(word: str) -> int:
+    """Syllables of a Spanish word by its vowel groups: a weak vowel (i, u, ü unstressed) with
+    another vowel is one syllable (a diphthong), two strong vowels are two."""
+    word = word.lower()
+    if word.endswith("y"):
+        word = word[:-1] + "i"
+    count, previous = 0, ""
+    for letter in word:
+        if letter in VOWELS and (previous not in VOWELS or (previous in STRONG and letter in STRONG)):
+            count += 1
+        previous = letter
+    return max(count, 1)
+
+
+def szigriszt_pazos(text: str) -> float:
+    """INFLESZ's figure: 206.835 - 62.3 x syllables a word - words a sentence. textstat 0.7.4
+    has it, but counts Spanish syllables with hyphenation rules that miss some ("adormecimiento"
+    gives 5, not 6), which flatters a page; so the syllables are counted here."""
+    words = WORD.findall(text)
+    sentences = max(1, len(re.findall(r"[.!?:](?:\s|$)", text)))
+    return 206.835 - 62.3 * sum(map(spanish_syllables, words)) / len(words) - len(words) / sentences
+
+
+def test_syllable_count_follows_spanish_diphthongs_and_hiatus() -> None:
+    counts = {"adormecimiento": 6, "espalda": 3, "leer": 2, "reúne": 3, "cuidado": 3, "hoy": 1, "aorta": 3, "ciática": 3}
+    assert {word: spanish_syllables(word) for word in counts} == counts
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_spanish_page_reads_in_plain_spanish(built_page, url: str) -> None:
+    figure = szigriszt_pazos(prose(built_page(url)))
+    print(f"{url}: Szigriszt-Pazos {figure:.1f}")
+    assert figure >= 65, f"{url}: Szigriszt-Pazos {figure:.1f}, below 65 (INFLESZ 'normal')"
+
+
+# Words that a Spanish sentence never needs but an English one nearly always has.
+ENGLISH_WORDS = {"the", "and", "you", "your", "with", "this", "that", "what", "when", "from", "have", "not", "for",
+                 "is", "are", "it", "of", "to", "be", "do", "page", "breathe", "twist", "timer", "click", "open"}
+# Names that stay as they are: the NHS, calendars and code.
+NAMES = {"NHS", "Outlook", "Google", "Calendar", "Apple", "Unstuck", "JavaScript", "Material", "MkDocs"}
+
+
+def text_outside_english(soup: BeautifulSoup) -> str:
+    """What a Spanish reader sees or hears of a page: its text and text alternatives, but not
+    code, the breath timer's element (the timer's own words come with the timer), addresses or
+    what is marked as English (the sources' titles, the theme's name)."""
+    page = BeautifulSoup(str(soup), "html.parser")
+    # The printed sheet's address (".print-link strong") keeps the English slugs, as decided.
+    for tag in page.select('[lang="en"], code, pre, kbd, script, style, breath-timer, link, .print-link strong'):
+        tag.decompose()
+    attributes = [value for tag in page.find_all(True) for name in ("alt", "aria-label", "title", "placeholder")
+                  if isinstance(value := tag.get(name), str)]
+    text = " ".join([page.body.get_text(" "), page.title.get_text(), *attributes])
+    return re.sub(r"https?://\S+", "", text)  # printed addresses are not words
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_no_english_sentence_left_in_a_spanish_page(built_page, url: str) -> None:
+    words = WORD.findall(text_outside_english(built_page(url)))
+    english = sorted({word for word in words if word.lower() in ENGLISH_WORDS and word not in NAMES})
+    assert english == [], f"{url} has English words: {english}"
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_spanish_page_says_it_is_a_translation_and_dates_its_reviews_in_spanish(built_page, url: str) -> None:
+    soup = built_page(url)
+    note = soup.select_one(".translation-note").get_text()
+    assert re.search(r"traducción de la edición en inglés del \d+ de \w+ de \d{4}\.", note), url
+    assert "Ningún profesional de la salud de habla hispana ha revisado esta traducción." in note
+    dates = " ".join(soup.select_one(".review-dates").get_text().split())
+    assert re.search(r"Última revisión de la página: \d+ de (noviembre|diciembre) de \d{4}", dates), dates
+
+
+def test_translation_note_names_a_review_by_role_and_date_when_there_is_one() -> None:
+    import datetime
+
+    note = translation_note(datetime.date(2026, 11, 30), {"role": "una fisioterapeuta colegiada", "date": datetime.date(2026, 11, 25)}, "es")
+    assert note == ("Esta página es una traducción de la edición en inglés del 30 de noviembre de 2026. "
+                    "Revisó la traducción: una fisioterapeuta colegiada, el 25 de noviembre de 2026.")
+
+
+def test_spanish_sources_are_the_same_links_and_say_they_are_in_english(built_page) -> None:
+    english = built_page("safety/").select(".sources li")
+    spanish = built_page("es/safety/").select(".sources li")
+    assert [item.a["href"] for item in spanish] == [item.a["href"] for item in english]
+    assert all(item.get_text().rstrip().endswith("(en inglés)") for item in spanish)
+
+
+def test_a_page_missing_in_either_language_is_named() -> None:
+    pages = ["index.md", "index.es.md", "safety.md", "about.es.md"]
+    assert missing_twins(pages, ["en", "es"]) == ["about.md", "safety.es.md"]
+
+
+def test_spanish_printed_sheet_carries_the_spanish_emergency_line(built_page, site_url: str) -> None:
+    for url in ("es/chair-twist/", "es/floor-twist/"):
+        line = " ".join(built_page(url).select_one(".print-emergency").get_text().split())
+        assert "Llame ya al 112 (Europa) o al 911 (América), o al número de emergencias de su país." in line
+        assert line.endswith(f"{site_url}es/safety/"), line
+
+
+def open_language_menu_and_choose(page: Page, language: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_language_switch_lands_on_the_twin_and_back(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    open_language_menu_and_choose(page, "es")
+    expect(page).to_have_url(site_url + "es/" + url)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    open_language_menu_and_choose(page, "en")
+    expect(page).to_have_url(site_url + url)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_language_switch_follows_instant_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.evaluate("window.samePage = true")
+    for url in ["safety/", "daily-habit/", "chair-twist/"]:
+        page.locator(f".md-nav--primary a[href$='{url}']").first.click()
+        expect(page).to_have_url(site_url + url)
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    open_language_menu_and_choose(page, "es")
+    expect(page).to_have_url(site_url + "es/chair-twist/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_contain_text("Giro en la silla")
+
+
+def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: str) -> None:
+    page.goto(site_url + "es/")
+    page.evaluate("window.samePage = true")
+    page.locator(".md-nav--primary a[href$='safety/']").first.click()
+    expect(page).to_have_url(site_url + "es/safety/")
+    expect(page.locator("h1")).to_contain_text("Seguridad")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+
+
+def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
+    page.goto(site_url + "es/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("hormigueo", delay=50)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"), timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert hrefs and all("/es/" in href for href in hrefs), hrefs
