@@ -16,9 +16,6 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 TUTORIALS = ["chair-twist/", "floor-twist/"]
-# Their Spanish twins print on one sheet too, with their own QR code (tests/test_languages.py
-# checks their words).
-SPANISH_TUTORIALS = ["es/chair-twist/", "es/floor-twist/"]
 PAPER = ["A4", "Letter"]
 # Text that is on screen but must never reach paper: other pages' nav labels, search, footer.
 SCREEN_ONLY = [
@@ -86,7 +83,7 @@ def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS + SPANISH_TUTORIALS)
+@pytest.mark.parametrize("url", TUTORIALS)
 def test_tutorial_prints_on_one_sheet(page: Page, site_url: str, tmp_path: Path, url: str, paper: str, scheme: str) -> None:
     assert len(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf", scheme).pages) == 1
 
@@ -110,7 +107,7 @@ def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
 
 
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS + SPANISH_TUTORIALS)
+@pytest.mark.parametrize("url", TUTORIALS)
 def test_qr_code_on_the_printed_sheet_opens_the_page(page: Page, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
     zbarimg = shutil.which("zbarimg")
     assert zbarimg, "zbarimg is missing. On Debian/Ubuntu: sudo apt-get install -y zbar-tools"
