@@ -30,7 +30,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import build_site  # noqa: E402
+from helpers import build_site  # noqa: E402
 
 KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "deploy"))
-from conftest import CHROMIUM_ARGS, build_site  # noqa: E402
+from helpers import CHROMIUM_ARGS, build_site  # noqa: E402
 from local_nginx import NginxError, start_nginx  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler, run_framed_session, serve
+from helpers import handler_with_policy, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 STRICT = "default-src 'self'"
@@ -35,15 +35,6 @@ addEventListener("securitypolicyviolation", (event) => policyViolations.push(eve
 window.timerDone = 0;
 addEventListener("breath-timer:done", () => timerDone++);
 """
-
-
-def handler_with_policy(policy: str) -> type[QuietHandler]:
-    class PolicyHandler(QuietHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    return PolicyHandler
 
 
 @pytest.fixture(scope="module")

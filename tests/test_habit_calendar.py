@@ -16,11 +16,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import axe_violations, serve
+from helpers import axe_violations, handler_with_policy, pdf_text, print_to_pdf, serve
 from icalendar import Calendar, Event
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_embed import handler_with_policy
-from test_print import pdf_text, print_to_pdf
 
 HABIT = "daily-habit/"
 # Wednesday 25 November 2026, 09:00 in London (UTC in winter).

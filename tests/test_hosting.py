@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_framed_session, serve
+from helpers import ROOT, built_pages, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(ROOT / "deploy"))
@@ -81,10 +81,6 @@ def served_paths(site: Path) -> list[str]:
             address = "/" + path.relative_to(site).as_posix()
             paths.append(address.removesuffix("index.html") if path.name == "index.html" else address)
     return paths
-
-
-def page_paths(site: Path) -> list[str]:
-    return [path for path in served_paths(site) if path.endswith("/")]
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -257,10 +253,10 @@ def assert_no_violation(page: Page) -> None:
 
 
 def test_every_page_runs_without_a_policy_violation(watched: Page, nginx: str, site_dir: Path) -> None:
-    for path in page_paths(site_dir):
-        watched.goto(nginx + path.lstrip("/"))
+    for url in [url for url in built_pages(site_dir) if not url.endswith(".html")]:  # pages, not 404.html
+        watched.goto(nginx + url)
         watched.wait_for_load_state("networkidle")
-        assert watched.evaluate("policyViolations") == [], path
+        assert watched.evaluate("policyViolations") == [], url
     assert watched.console_errors == []  # type: ignore[attr-defined]
 
 
