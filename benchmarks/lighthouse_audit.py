@@ -39,6 +39,14 @@ def pages(site: Path) -> list[str]:
     )
 
 
+def chromium() -> str:
+    """The Chromium Lighthouse drives: the user's CHROME_PATH, else Debian's chromium."""
+    path = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    if not path:
+        sys.exit("Chromium is missing: set CHROME_PATH, or on Debian/Ubuntu: sudo apt-get install -y chromium")
+    return path
+
+
 def audit(url: str, preset: list[str], report: Path, attempts: int = 3) -> dict:
     """One Lighthouse report. On a busy machine Lighthouse sometimes loses its own trace
     (NO_NAVSTART, "Please run Lighthouse again"): that run measured nothing, so it runs again;
@@ -47,7 +55,7 @@ def audit(url: str, preset: list[str], report: Path, attempts: int = 3) -> dict:
         run = subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
              f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
-            env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "chromium"},
+            env={**os.environ, "CHROME_PATH": chromium()},
         )
         if run.returncode == 0:
             return json.loads(report.read_text())
