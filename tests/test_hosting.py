@@ -27,17 +27,11 @@ from playwright.sync_api import Page, expect
 sys.path.insert(0, str(ROOT / "deploy"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from local_nginx import start_nginx  # noqa: E402
-from security_headers import inline_script_hashes  # noqa: E402
+from security_headers import COMMON_HEADERS, inline_script_hashes  # noqa: E402
 
 HOST = "127.0.0.2"
 SECRET = "this file lives outside site/"
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
+SECURITY_HEADERS = ("Content-Security-Policy", *COMMON_HEADERS)
 WATCH = """
 window.policyViolations = [];
 addEventListener("securitypolicyviolation", (event) =>
