@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
 from typing import Any
 
 import rcssmin
 import rjsmin
+from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from timer_settings import (
     WIDGET_DIR,
     Number,

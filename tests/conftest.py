@@ -18,6 +18,9 @@ from bs4 import BeautifulSoup
 from helpers import CHROMIUM_ARGS, build_site, serve
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+# The timer's browser tests share a bare page to drive the element on (the timer_page fixture).
+pytest_plugins = ["timer_pages"]
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:

@@ -174,8 +174,8 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from bs4 import BeautifulSoup
     from breath_timer import parse_marker, render_timer, validate_defaults
+    from bs4 import BeautifulSoup
 
     page.goto(site_url + "embed/" + query)
     page.wait_for_function("() => !!customElements.get('breath-timer')")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from helpers import axe_violations
 from playwright.sync_api import Page, expect
-from timer_pages import RECORD_EVENTS, events, start, timer_page  # noqa: F401
+from timer_pages import RECORD_EVENTS, events, start
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
 

@@ -11,7 +11,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 HABIT = "daily-habit/"
 # Wednesday 25 November 2026, 09:00 in London (UTC in winter).
-WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 STOP_SIGNALS = (
     "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, "

@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
-from helpers import Build, build_in_process  # noqa: E402
 import marker_scanner  # noqa: E402
 import site_address  # noqa: E402
 import timer_settings  # noqa: E402
@@ -32,6 +31,7 @@ from breath_timer import (  # noqa: E402
     settings_table,
     validate_defaults,
 )
+from helpers import Build, build_in_process  # noqa: E402
 
 SETTINGS = settings_table()
 DEFAULTS = validate_defaults({})

@@ -10,7 +10,6 @@ from helpers import outside_references
 from playwright.sync_api import Page, expect
 
 
-
 @pytest.fixture
 def requests(page: Page) -> list[str]:
     seen: list[str] = []

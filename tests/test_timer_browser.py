@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start, timer_page  # noqa: F401
+from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start
+
 
 def test_full_two_sided_session_follows_the_schedule_to_the_frame(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
