@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
-import marker_scanner  # noqa: E402
 import site_address  # noqa: E402
 import timer_settings  # noqa: E402
 from breath_timer import (  # noqa: E402
@@ -443,8 +442,8 @@ def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, 
 def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
     hooks = tmp_path / "hooks"
     hooks.mkdir()
-    for module in (breath_timer, timer_settings, marker_scanner):
-        shutil.copy(module.__file__, hooks)
+    for module in Path(breath_timer.__file__).parent.glob("*.py"):
+        shutil.copy(module, hooks)
     shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
     site = tmp_path / "site"
     site.mkdir()

@@ -24,6 +24,11 @@
   const TWIST_WINDOW = "unstuck-chair-twist";
   const ICS_LINE_OCTETS = 75;
 
+  // Loaded on this page only, the script runs again on every visit by instant navigation;
+  // the first run's subscription to document$ sets up every later visit.
+  if (window.habitSetUp) return;
+  window.habitSetUp = true;
+
   let activeReminder = null;
 
   // The script runs after the page's content, so the forms are there now. Material announces
