@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import CHROMIUM_ARGS, build_site, serve
+from hypothesis import settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+# Property tests check behaviour, not speed: on a loaded machine an example may take longer than
+# Hypothesis' default 200 ms deadline, which is no failure. Timings live in benchmarks/.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 # The timer's browser tests share a bare page to drive the element on (the timer_page fixture).
 pytest_plugins = ["timer_pages"]

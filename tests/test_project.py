@@ -89,7 +89,8 @@ def test_the_guided_start_starts_the_timer_once_however_often_the_page_is_visite
         page.locator(".md-nav__link", has_text="Safety").first.click()
         page.wait_for_url("**/safety/")
     page.locator(".md-nav__link", has_text="Chair twist").first.click()
-    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    page.wait_for_url("**/chair-twist/")
+    page.wait_for_function("() => !!document.querySelector('breath-timer')?.start")
     page.evaluate("""() => {
       window.starts = 0;
       const timer = document.querySelector('breath-timer');
