@@ -10,7 +10,10 @@ own template (the bare timer of embed/) is not a content page.
 from __future__ import annotations
 
 import datetime
+import ipaddress
+import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,6 +22,8 @@ from mkdocs.structure.pages import Page
 
 REVIEW_KEYS = ("reviewed", "review_due")
 REPORT_SCHEMES = ("https://", "http://", "mailto:")
+
+log = logging.getLogger("mkdocs.hooks.page_trust")
 
 
 def check_report_address(address: object) -> None:
@@ -59,8 +64,30 @@ def check_page_meta(path: str, meta: dict[str, Any], known_sources: dict[str, An
         raise PluginError(f"{path}: sources {unknown!r} are not in extra.sources; allowed: {', '.join(known_sources)}")
 
 
+def is_local_preview(site_url: str) -> bool:
+    """An address only this machine reaches (localhost, 127.0.0.1, ::1): a preview, not a copy hosted for readers."""
+    host = urlsplit(site_url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def warn_if_hosted_without_report_address(site_url: str | None, address: object) -> None:
+    """A copy hosted for readers gives them a working way to report a mistake; a local build need not."""
+    if site_url and address is None and not is_local_preview(site_url):
+        log.warning(
+            f"SITE_URL is {site_url} but extra.report_mistake_url is not set: readers of a hosted copy "
+            "need a way to report a mistake. Set extra.report_mistake_url in mkdocs.yml to a web form, "
+            "an issue tracker or a mailto: address"
+        )
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_report_address(config.extra.get("report_mistake_url"))
+    warn_if_hosted_without_report_address(config.site_url, config.extra.get("report_mistake_url"))
     check_sources(config.extra.get("sources"))
     return config
 

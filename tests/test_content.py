@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -66,6 +69,9 @@ def test_headings_never_skip_a_level(built_page) -> None:
         assert all(after - before <= 1 for before, after in zip(levels, levels[1:])), (url, levels)
 
 
+STOP_SIGNALS = ["sharp, stabbing or burning pain", "pain that shoots down an arm or a leg", "new numbness or tingling", "dizzy or faint"]
+
+
 def first_steps(body: Tag) -> Tag:
     return body.find(id="steps").find_next("ol")
 
@@ -75,7 +81,7 @@ def test_before_you_start_box_lists_every_stop_signal_and_links_the_check(built_
     box = article(built_page(url)).select_one(".admonition.warning")
     assert box.select_one(".admonition-title").get_text() == "Before you start"
     signals = [" ".join(item.get_text().split()) for item in box.find_all("li")]
-    assert signals == ["sharp, stabbing or burning pain", "pain that shoots down a leg", "new numbness or tingling", "dizzy or faint"]
+    assert signals == STOP_SIGNALS
     assert box.find("a", href="#is-this-twist-right-for-you") is not None
 
 
@@ -90,22 +96,43 @@ def test_who_should_not_twist_comes_before_the_first_step(built_page, url: str) 
             break
         text += " " + sibling.get_text(" ")
     text = " ".join(text.split()).lower()
-    for condition in ["slipped disc", "sciatica", "spondylolisthesis", "osteoporosis", "never to your limit", "hip replacement", "surgery on your spine or hip", "pregnant", "wheelchair"]:
+    for condition in [
+        "slipped disc",
+        "sciatica",
+        "spondylolisthesis",
+        "osteoporosis",
+        "never to your limit",
+        "a new hip",
+        "surgery on your spine, hip or tummy",
+        "a recent birth (most of all by caesarean)",
+        "a hernia",
+        "pregnant",
+        "neck problems, or pins and needles in an arm: turn your head less, or not at all",
+        "wheelchair",
+    ]:
         assert condition in text, (url, condition)
     safety_links = [a for a in check.find_all_next("a", href=True) if a["href"].endswith("safety/")]
     assert safety_links and safety_links[0] in first_steps(body).find_all_previous("a")
 
 
-def test_floor_tutorial_sends_hip_replacements_and_the_floor_bound_to_the_chair(built_page) -> None:
+def test_floor_tutorial_sends_new_hips_and_knees_sore_joints_and_the_floor_bound_to_the_chair(built_page) -> None:
     body = article(built_page("floor-twist/"))
     check = " ".join(body.find(id="is-this-twist-right-for-you").find_next("ul").get_text(" ").split())
-    assert "hip replacement): not the floor twist" in check
-    assert "cannot get down to the floor safely" in check
+    assert (
+        "A new hip or knee (hip or knee replacement), pain in a hip or knee, a wheelchair, or you cannot get down to the"
+        " floor safely: do the chair twist instead."
+    ) in check
 
 
-def test_chair_tutorial_asks_for_a_chair_that_does_not_spin(built_page) -> None:
+def test_floor_tutorial_props_up_a_back_that_rounds(built_page) -> None:
+    text = " ".join(article(built_page("floor-twist/")).get_text(" ").split())
+    assert "If your back rounds with straight legs, sit on a folded towel or cushion, or bend the straight leg a little." in text
+
+
+def test_chair_tutorial_asks_for_a_chair_that_neither_rolls_nor_swivels(built_page) -> None:
     text = " ".join(article(built_page("chair-twist/")).get_text(" ").split())
-    assert "Use a chair without wheels, or lock its wheels." in text
+    assert "Use a steady chair that does not roll or swivel, such as a kitchen or meeting-room chair." in text
+    assert "Locking the wheels does not stop a seat from turning." in text
 
 
 @pytest.mark.parametrize("url", TUTORIALS)
@@ -118,7 +145,7 @@ def test_tutorial_steps_are_numbered_one_action_each(built_page, url: str) -> No
 @pytest.mark.parametrize("url", TUTORIALS)
 def test_tutorial_teaches_the_hold_the_own_pace_and_the_breath_cue(built_page, url: str) -> None:
     text = " ".join(article(built_page(url)).get_text(" ").split())
-    assert "5 to 8 slow, easy breaths, about half a minute" in text
+    assert "5 to 8 easy breaths at your own pace, about half a minute" in text
     assert "Go at your own pace, never force it." in text
     assert "Stop if you feel dizzy" in text
     assert "breathe in to lengthen, breathe out to twist" in text
@@ -211,7 +238,17 @@ def test_no_box_title_ends_mid_sentence(built_page) -> None:
 
 
 RED_FLAGS = {
-    "info": ["not got better after a few weeks", "stops you doing everyday things", "very bad or getting worse", "worried about it"],
+    "info": [
+        "not got better after a few weeks",
+        "stops you doing everyday things",
+        "very bad or getting worse",
+        "worried about it",
+        # Inflammatory back pain (NHS, "Ankylosing spondylitis").
+        "stiff before you were 45",
+        "is worst in the morning, and lasts more than 30 minutes",
+        "gets better when you move, not when you rest",
+        "wakes you in the second half of the night",
+    ],
     "warning": [
         "a high temperature",
         "lost weight without trying",
@@ -219,12 +256,18 @@ RED_FLAGS = {
         "does not get better when you rest, or is worse at night",
         "sneeze, cough or poo",
         "between your shoulder blades",
+        "weakness in a leg that is getting worse, such as tripping, or a foot that slaps down",
     ],
     "danger": [
         "numbness in both legs",
         "genitals, bottom or inner thighs",
         "when you wipe",
         "cannot control when you pee or poo",
+        "you do not notice when you need to pee or poo",
+        "you have lost feeling when you pee or poo",
+        "Do not wait to see if it gets better.",
+        "sudden, severe pain in your tummy or lower back, with dizziness, sweating or fainting",
+        "burst aortic aneurysm",
         "new problems with sex",
         "chest pain",
         "serious fall or accident",
@@ -271,6 +314,12 @@ BRIEF_SOURCE_LINKS = {
     "https://doi.org/10.1002/14651858.CD010912.pub5",
     "https://www.hse.gov.uk/msd/dse/",
     "https://doi.org/10.1007/s00198-014-2881-4",
+    # Added by the third edition.
+    "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/",
+    "https://doi.org/10.1002/14651858.CD012487.pub2",
+    "https://doi.org/10.1093/rheumatology/keu471",
+    "https://www.nhs.uk/live-well/exercise/sitting-exercises/",
+    "https://www.nhs.uk/conditions/ankylosing-spondylitis/",
 }
 
 
@@ -297,6 +346,17 @@ def test_every_link_in_a_sources_list_is_one_of_the_briefs_sources(built_page) -
     ("daily-habit/", "https://www.hse.gov.uk/msd/dse/"),
     ("why-sitting-hurts/", "https://doi.org/10.1002/14651858.CD010912.pub5"),
     ("how-the-twist-works/", "https://doi.org/10.1002/14651858.CD009790.pub2"),
+    ("how-the-twist-works/", "https://doi.org/10.1136/bjsports-2019-100886"),
+    ("how-the-twist-works/", "https://www.nhs.uk/live-well/exercise/sitting-exercises/"),
+    ("safety/", "https://www.nhs.uk/conditions/abdominal-aortic-aneurysm/"),
+    ("safety/", "https://www.nhs.uk/conditions/ankylosing-spondylitis/"),
+    ("safety/", "https://www.nhs.uk/conditions/sciatica/"),
+    ("safety/", "https://www.nice.org.uk/guidance/ng59"),
+    ("why-sitting-hurts/", "https://doi.org/10.1002/14651858.CD012487.pub2"),
+    ("why-sitting-hurts/", "https://doi.org/10.1093/rheumatology/keu471"),
+    ("daily-habit/", "https://doi.org/10.1002/14651858.CD012487.pub2"),
+    ("", "https://www.nhs.uk/conditions/back-pain/"),
+    ("mistakes/", "https://doi.org/10.1007/s00198-014-2881-4"),
 ])
 def test_page_that_states_a_sourced_fact_cites_it(built_page, url: str, source: str) -> None:
     assert article(built_page(url)).select_one(f'.sources a[href="{source}"]') is not None
@@ -304,22 +364,44 @@ def test_page_that_states_a_sourced_fact_cites_it(built_page, url: str, source: 
 
 def test_every_content_page_shows_its_review_dates(built_page) -> None:
     for url in PAGES:
-        dates = " ".join(article(built_page(url)).select_one(".review-dates").get_text(" ").split())
+        line = BeautifulSoup(str(article(built_page(url)).select_one(".review-dates")), "html.parser")
+        for paper_note in line.select(".print-only"):
+            paper_note.decompose()
+        dates = " ".join(line.get_text(" ").split())
         assert re.fullmatch(r"Page last reviewed: \d{1,2} [A-Z][a-z]+ \d{4} Next review due: \d{1,2} [A-Z][a-z]+ \d{4}", dates), url
 
 
-def test_every_content_page_links_to_report_a_mistake(built_page) -> None:
+def test_without_a_report_address_each_page_says_how_to_report_and_about_does_not_point_back(built_page) -> None:
     for url in PAGES:
         link = article(built_page(url)).select_one(".report-mistake a")
-        assert link.get_text() == "Report a mistake on this page", url
-        # No address is set in mkdocs.yml: the link leads to the About page's words on it.
+        # No address is set in mkdocs.yml: the link promises the way, not a report form.
+        assert link.get_text() == "How to report a mistake", url
         assert urljoin(f"http://site/{url}", link["href"]) == "http://site/about/#report-a-mistake", url
+    section = article_section(built_page("about/"), "report-a-mistake")
+    assert section.find("a") is None  # nothing that leads back to the same words
+    assert "This copy has no way set up to report a mistake. Please tell whoever shared this guide with you" in text_of(section)
+
+
+def article_section(soup: BeautifulSoup, heading_id: str) -> BeautifulSoup:
+    """What follows a heading, up to the next heading of its level or the page's foot (its
+    sources and review dates), as its own document."""
+    heading = article(soup).find(id=heading_id)
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in (heading.name, "section") or "review-dates" in sibling.get("class", []):
+            break
+        parts.append(str(sibling))
+    return BeautifulSoup("".join(parts), "html.parser")
+
+
+def text_of(tag: Tag | BeautifulSoup) -> str:
+    return " ".join(tag.get_text(" ").split())
 
 
 def test_about_page_says_what_the_guide_is_and_how_to_report_a_mistake(built_page) -> None:
     body = article(built_page("about/"))
     headings = [h.get_text(" ", strip=True).removesuffix(" ¶").strip() for h in body.find_all("h2")]
-    for heading in ["Who it is for", "How it was written", "What it is not", "How often it is reviewed", "Report a mistake"]:
+    for heading in ["Who it is for", "Who publishes it", "How it was written", "Clinical review", "What it is not", "How often it is reviewed", "Report a mistake"]:
         assert heading in " | ".join(headings), heading
     assert body.find(id="report-a-mistake") is not None
 
@@ -339,3 +421,195 @@ def test_no_run_of_nine_words_is_copied_from_the_source_article(built_page) -> N
     for url in PAGES:
         copied = {run for run in word_runs(article(built_page(url)).get_text(" "), 9) if run_hash(run) in source_runs}
         assert copied == set(), (url, copied)
+
+
+# The third edition of the brief (2026-11-30): its corrections, on the built pages.
+
+REMOVED_CLAIMS = [
+    "exercise of any kind",  # Owen 2020 found stretching no better than control
+    "your office chair",  # most office chairs roll and swivel
+    "as far as you can",  # the limit is comfort, not reach
+    "Only a health professional can",  # most often no single cause is found
+    "Old studies found",  # the disc-pressure history has no checked source
+    "measured the load inside the body",
+    "call a seated twist a stretch",  # the NHS page says no such thing
+    "health services say that changing your posture",
+    "best guardian of your own health",  # a motivational-poster line
+    "A pharmacist works in",
+    "Your belly and chest turn together",  # reads as a turn of the low back
+    "pain that shoots down a leg",  # the stop signal names an arm too
+    "refer yourself",  # no checked source covers self-referral
+    "self-referral",
+    "can break a bone",  # "may raise the risk" is what the source supports
+]
+
+
+def test_claims_the_third_edition_removed_are_gone(built_page) -> None:
+    for url in PAGES:
+        text = text_of(built_page(url))
+        assert [claim for claim in REMOVED_CLAIMS if claim.lower() in text.lower()] == [], url
+
+
+def test_every_page_that_names_the_stop_signals_names_them_alike(built_page) -> None:
+    for url in TUTORIALS + ["safety/"]:
+        text = text_of(article(built_page(url)))
+        assert all(signal in text for signal in STOP_SIGNALS), url
+
+
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_tutorial_says_where_to_turn_if_a_stop_signal_does_not_settle(built_page, url: str) -> None:
+    body = article(built_page(url))
+    line = next(p for p in body.find_all("p") if "does not settle soon after you stop" in p.get_text())
+    assert line.find("a")["href"].endswith("safety/")
+    assert line in first_steps(body).find_all_previous("p")
+
+
+def test_safety_page_warns_against_heat_on_numb_skin_beside_the_heat_advice(built_page) -> None:
+    items = [text_of(li) for li in article(built_page("safety/")).find_all("li")]
+    heat = next(i for i, item in enumerate(items) if item.startswith("Try heat"))
+    assert items[heat + 1] == "Do not put heat on skin that feels numb. The heat can burn you."
+
+
+@pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
+def test_weak_bones_ask_first_then_turn_small_and_slow(built_page, url: str) -> None:
+    item = text_of(next(li for li in article(built_page(url)).find_all("li") if "(osteoporosis), or a" in li.get_text()))
+    assert item.index("ask a doctor or physiotherapist first") < item.index("If they agree") < item.index("small, slow turn")
+    if url == "safety/":
+        assert "may raise the risk of breaking a bone in the spine" in item
+
+
+def test_safety_page_says_a_cause_is_often_not_found_and_most_need_no_scan(built_page) -> None:
+    text = text_of(article_section(built_page("safety/"), "when-to-get-help"))
+    assert "A doctor or physiotherapist can check your back." in text
+    assert "Often no single cause is found, and most people with low back pain do not need a scan." in text
+
+
+@pytest.mark.parametrize("url", ["how-the-twist-works/", "safety/"])
+def test_exercise_is_put_as_the_reviews_found_it(built_page, url: str) -> None:
+    text = text_of(article(built_page(url)))
+    assert "exercise helps back pain that lasts a long time. Walking, exercises that make you stronger, and Pilates" in text
+    assert "Stretching on its own has not been shown to help much." in text
+    assert "No study has tested this twist on its own for back pain." in text
+
+
+def test_why_sitting_hurts_gives_posture_and_crossed_legs_as_views_not_facts(built_page) -> None:
+    body = article(built_page("why-sitting-hurts/"))
+    text = text_of(body)
+    assert "But in this guide's view, a better posture alone is unlikely to fix back pain." in text
+    assert "The therapist finds that crossing your legs" in text and "In the therapist's view, sitting on one buttock" in text
+    pointer = next(p for p in body.find_all("p") if "If pain runs down your leg, read" in p.get_text())
+    assert pointer.find("a")["href"].endswith("safety/#when-to-get-help")
+
+
+def test_sitting_studies_are_cited_only_for_what_they_measured(built_page) -> None:
+    for url in ["why-sitting-hurts/", "daily-habit/"]:
+        text = text_of(article(built_page(url)))
+        assert "can cut the time people spend sitting. It is not yet clear that these changes ease aches and pains." in text
+
+
+def test_the_twist_is_explained_as_the_ribs_turning_on_still_hips(built_page) -> None:
+    text = text_of(article(built_page("how-the-twist-works/")))
+    assert "Your ribs and chest turn. The muscles of your belly do the turning. Your hips stay put." in text
+    assert "Here is one explanation." in text
+    assert "The NHS lists a seated twist of the upper body among its everyday sitting exercises." in text
+
+
+def test_mistakes_page_keeps_the_comfort_limit_and_gives_harms_as_advice(built_page) -> None:
+    text = text_of(article(built_page("mistakes/")))
+    assert "keep both sit bones down, as if glued to the seat. Turn only as far as is comfortable. If one sit bone starts to lift, come back a little." in text
+    assert "can strain your back" in text and "can strain your neck" in text
+    assert "Take it as good advice, not as proven fact." in text
+
+
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_tutorial_states_the_timers_default_pace_and_not_to_hurry_the_breath(built_page, url: str) -> None:
+    text = text_of(article(built_page(url)))
+    # The timer's default since 2026-11-30: 5 breaths of 2.5 s in and 3.5 s out, 30 s a side.
+    assert "The timer paces you: 5 slow breaths on each side, right first. Each side takes half a minute." in text
+    assert "Do not breathe deeper or faster to keep up. If you feel light-headed, breathe normally and slow the timer down." in text
+
+
+def test_floor_timer_gives_ten_seconds_to_get_down_and_to_change_legs(built_page) -> None:
+    body = article(built_page("floor-twist/"))
+    assert "You get 10 seconds to get ready, and 10 seconds to change legs." in text_of(body)
+    timer = body.find("breath-timer")
+    assert (timer["prepare"], timer["switch"]) == ("10", "10")
+
+
+def test_about_page_is_honest_about_the_copy_when_the_host_fills_nothing_in(built_page) -> None:
+    body = article(built_page("about/"))
+    assert text_of(article_section(built_page("about/"), "who-publishes-it")) == (
+        "This copy does not say who publishes it. Whoever hosts it has not filled in their name."
+    )
+    assert text_of(article_section(built_page("about/"), "clinical-review")) == (
+        "No clinician, such as a doctor or a physiotherapist, has reviewed this edition."
+    )
+    text = text_of(body)
+    assert "an article by a massage therapist, who is not named here" in text
+    assert "Every fact was" not in text
+    assert "A page is checked sooner if one of its sources changes, or if someone reports a mistake in it." in text
+
+
+HOST_SETTINGS = (
+    "extra:\n"
+    "  publisher: Example Ltd health and safety team\n"
+    "  clinical_review: {role: a chartered physiotherapist, date: 2026-12-15}\n"
+    "  report_mistake_url: mailto:health@example.org\n"
+)
+
+
+def build_with(tmp_path: Path, site_url: str, extra_settings: str = "") -> subprocess.CompletedProcess[str]:
+    """A throwaway `mkdocs build --strict` of this site, with host settings added to extra."""
+    config = (ROOT / "mkdocs.yml").read_text()
+    if extra_settings:
+        config = config.replace("\nextra:\n", "\n" + extra_settings, 1)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        input=config,
+        env={**os.environ, "SITE_URL": site_url},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_path: Path) -> None:
+    result = build_with(tmp_path, "https://health.example.com/", HOST_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert text_of(article_section(about, "who-publishes-it")) == "This copy of the guide is published by Example Ltd health and safety team."
+    assert text_of(article_section(about, "clinical-review")) == "A chartered physiotherapist reviewed this edition on 15 December 2026."
+    assert article_section(about, "report-a-mistake").find("a", href="mailto:health@example.org") is not None
+    link = article(about).select_one(".report-mistake a")
+    assert (link.get_text(), link["href"]) == ("Report a mistake on this page", "mailto:health@example.org")
+
+
+def test_hosted_build_without_a_report_address_warns_what_to_set(tmp_path: Path) -> None:
+    result = build_with(tmp_path, "https://health.example.com/")
+    assert result.returncode == 1  # --strict: the warning stops the build
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "WARNING -  SITE_URL is https://health.example.com/ but extra.report_mistake_url is not set: readers of a "
+        "hosted copy need a way to report a mistake. Set extra.report_mistake_url in mkdocs.yml to a web form, an "
+        "issue tracker or a mailto: address"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("site_url", ["", "http://127.0.0.1:8000/", "http://localhost:8000/"])
+def test_local_build_without_a_report_address_stays_quiet(tmp_path: Path, site_url: str) -> None:
+    result = build_with(tmp_path, site_url)
+    assert result.returncode == 0, result.stderr
+    assert "report_mistake_url" not in result.stderr
+
+
+@pytest.mark.parametrize(("setting", "value"), [
+    ("clinical_review", "{role: Dr Smith}"),
+    ("clinical_review", "{role: a physiotherapist, date: soon}"),
+    ("publisher", "42"),
+])
+def test_host_setting_the_about_page_cannot_say_fails_the_build_in_one_line(tmp_path: Path, setting: str, value: str) -> None:
+    result = build_with(tmp_path, "", f"extra:\n  {setting}: {value}\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and f"mkdocs.yml: extra.{setting} is " in errors[0] and "or leave it out" in errors[0], result.stderr

@@ -5,7 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from helpers import PAGES
+import yaml
+from helpers import PAGES, ROOT
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -38,3 +39,14 @@ def test_every_page_has_open_graph_title_and_description(built_page) -> None:
         description = soup.find("meta", property="og:description")["content"]
         assert title and title in soup.title.string, url
         assert description == soup.find("meta", attrs={"name": "description"})["content"], url
+
+
+OVERCLAIMS = ["makes your", "eases it", "eases the", "tire the", "relieves", "cures", "add to the strain"]
+
+
+def test_descriptions_state_no_contested_cause_or_benefit_as_fact(built_page) -> None:
+    site_description = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_description"]
+    descriptions = {url: built_page(url).find("meta", attrs={"name": "description"})["content"] for url in PAGES}
+    for url, description in descriptions.items() | {("mkdocs.yml", site_description)}:
+        assert [claim for claim in OVERCLAIMS if claim in description] == [], (url, description)
+    assert "can leave your lower back stiff and achy" in built_page("").find("meta", attrs={"name": "description"})["content"]
