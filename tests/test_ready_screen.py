@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import axe_violations
 from playwright.sync_api import Browser, Page, expect
 from timer_pages import FAKE_CUES, ONE_VOICE, RECORD_EVENTS, events, timer_page  # noqa: F401
 
@@ -75,6 +76,15 @@ def test_guided_start_shows_the_ready_screen_and_starts_nothing_until_its_start(
     expect(timer).to_have_attribute("data-state", "running")
     expect(timer.locator(".bt-cue")).to_have_text("In")
     assert page.evaluate("audioContexts") == 1 and len(page.evaluate("cues.tones")) == 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_ready_screen_has_no_axe_violation(page: Page, site_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "chair-twist/")
+    page.get_by_role("link", name="Start the guided twist").click()
+    page.wait_for_function("document.querySelector('breath-timer').dataset.state === 'ready'")
+    assert axe_violations(page) == []
 
 
 def test_the_check_link_leaves_the_view_for_the_pages_own_check(page: Page, site_url: str) -> None:
