@@ -34,6 +34,7 @@
       "each": "{breaths} breaths each side",
       "seconds": ["{n} second", "{n} seconds"],
       "pace": "{breaths} breaths each side: breathe in for {inhale}, out for {exhale}.",
+      "title": "Before you start",
       "check": "Check first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
       "floor": "Do the chair twist instead if you cannot get down to the floor safely.",
       "link": "Is this twist right for you?",
@@ -64,8 +65,8 @@
 <div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
 <div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
 <div class="bt-bar" aria-hidden="true"><div></div></div></div>
-<div class="bt-ready"><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
-<p>${T.stop}</p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
+<div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
+<p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
 <p class="bt-live" role="status"></p>
 <fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
 <p class="bt-note"></p>
@@ -195,6 +196,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#show();
       }
       this.#enterView();
+      this.#ui.scrollTop = 0; // the check first, above the Start that has the focus
     }
 
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
