@@ -203,6 +203,6 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
 
 def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:
     text = " ".join(built_page("embed-the-timer/").select_one("article").get_text().split())
-    assert f'<iframe src="{site_url}embed/?breaths=6' in text
+    assert f'<iframe src="{site_url}embed/?breaths=5' in text
     assert f"frame-src {site_url.rstrip('/')}" in text
     assert "your-site.example" not in text and "unstuck.example.org" not in text
