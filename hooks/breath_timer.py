@@ -32,16 +32,21 @@ from timer_settings import (
     WIDGET_DIR,
     Number,
     TimerSettingError,
+    fill,
     parse_marker,
     settings_table,
     shown,
     validate_defaults,
+    words,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
 WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
 SCRIPT_URI = "assets/breath-timer.js"
+# A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
+CHECK_ID = "is-this-twist-right-for-you"
+SAFETY_URI = "safety/"
 
 
 # Rendering
@@ -53,27 +58,46 @@ def format_number(value: Number) -> str:
 
 
 def seconds(value: Number) -> str:
-    return "1 second" if value == 1 else f"{format_number(value)} seconds"
+    """A number of seconds in words, as the element writes it: "1 second", "2.5 seconds"."""
+    return fill(words()["seconds"][value != 1], n=format_number(value))
 
 
 def fallback_instruction(settings: dict[str, Number]) -> str:
-    """What the paper pacer says; docs/embed/embed.js says the same for the embed page's query."""
-    return (
-        f"Hold each side for {settings['breaths']} breaths. "
-        f"Breathe in for {seconds(settings['inhale'])} to lengthen, "
-        f"then breathe out for {seconds(settings['exhale'])} to twist. "
-        "Turn only as far as is comfortable."
+    """What the paper pacer says, in the element's words (docs/embed/embed.js fills the same)."""
+    return fill(
+        words()["fallback"],
+        breaths=settings["breaths"],
+        inhale=seconds(settings["inhale"]),
+        exhale=seconds(settings["exhale"]),
     )
 
 
-def render_timer(settings: dict[str, Number]) -> str:
+def page_attributes(page_html: str, site_url: str | None) -> dict[str, str]:
+    """What the timer's ready screen needs from its page: where the full check is, and
+    whether the page has shown it already (then the timer's Start starts at once).
+
+    A tutorial has its own check above the timer; elsewhere (the embed page) the guide's
+    safety page, when the site has an address to link to.
+    """
+    if f'id="{CHECK_ID}"' in page_html:
+        return {"check": f"#{CHECK_ID}", "direct": ""}
+    return {"check": site_url + SAFETY_URI} if site_url else {}
+
+
+def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None) -> str:
     """The element, holding a paper pacer: the plain instruction and a tick box per breath.
 
     Readers without JavaScript see it on screen; the upgraded element shows it only in print.
+    `extra` holds the page's attributes for the ready screen (see `page_attributes`).
     """
     attributes = " ".join(f'{name}="{format_number(settings[name])}"' for name in settings_table())
+    if settings.get("position", "chair") != "chair":
+        attributes += f' position="{settings["position"]}"'
+    for name, value in (extra or {}).items():
+        attributes += f' {name}="{html.escape(value)}"' if value else f" {name}"
     boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
-    sides = ["Turn right"] if settings["sides"] == 1 else ["Turn right first", "Then turn left"]
+    turns = words()["ticks"]
+    sides = turns[:1] if settings["sides"] == 1 else turns[1:]
     ticks = "\n".join(
         f'<li>{side}: <span class="breath-timer-boxes" aria-hidden="true">{boxes}</span></li>'
         for side in sides
@@ -90,11 +114,16 @@ def render_timer(settings: dict[str, Number]) -> str:
 
 
 def replace_markers(
-    page_html: str, defaults: dict[str, Number], page_uri: str, source: str | None = None
+    page_html: str,
+    defaults: dict[str, Number],
+    page_uri: str,
+    source: str | None = None,
+    extra: dict[str, str] | None = None,
 ) -> tuple[str, int]:
     """Replace every marker in a rendered page; return the new HTML and how many there were.
 
-    `source`, the page's Markdown, gives errors their line numbers. A marker that cannot stand
+    `source`, the page's Markdown, gives errors their line numbers; `extra`, the page's
+    attributes for every timer's ready screen. A marker that cannot stand
     as a block, or a bad setting, raises one PluginError; a near miss logs a warning.
     """
     if CANDIDATE.search(page_html) is None:
@@ -115,7 +144,7 @@ def replace_markers(
     pieces, position = [], 0
     for marker in scan.markers:
         try:
-            timer = render_timer(parse_marker(marker.args, defaults))
+            timer = render_timer(parse_marker(marker.args, defaults), extra)
         except TimerSettingError as error:
             raise PluginError(f"{where(marker)}: breath-timer marker {shown(marker.text)}: {error}") from None
         pieces += [page_html[position : marker.start], timer]
@@ -139,6 +168,7 @@ def read_widget_file(name: str) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's file changes
+    words.cache_clear()
     try:
         config.extra["breath_timer"] = validate_defaults(config.extra.get("breath_timer"))
     except TimerSettingError as error:
@@ -154,7 +184,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
-    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string)
+    extra = page_attributes(html_, config.site_url)
+    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra)
     if count:
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'

@@ -1,8 +1,9 @@
-"""The timer's settings: their names, ranges and defaults, read from the element's own table.
+"""The timer's settings and words, read from the element's own tables.
 
-The element (`const SETTINGS` in breath-timer.js) is the one place the settings are written
-down, so the hook and the element cannot disagree. This module reads that table and checks a
-value given in mkdocs.yml (`extra.breath_timer`) or in a marker's `key=value` words against it.
+The element (`const SETTINGS` and `const WORDS` in breath-timer.js) is the one place the
+settings and the timer's words are written down, so the hook and the element cannot disagree.
+This module reads those tables and checks a value given in mkdocs.yml (`extra.breath_timer`)
+or in a marker's `key=value` words against them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ from mkdocs.exceptions import PluginError
 
 WIDGET_DIR = Path(__file__).parent
 SETTINGS_TABLE = re.compile(r"const SETTINGS = (\{.*?\});", re.DOTALL)
+WORDS_TABLE = re.compile(r"const WORDS = (\{.*?\n  \});", re.DOTALL)
+
+# Where the twist is done: the ready screen adds the floor's own condition. Not a number, so
+# not in the element's SETTINGS; a marker gives it as `position=floor`.
+POSITIONS = ("chair", "floor")
 
 # The one number grammar, shared with the element: plain decimal, ASCII digits only.
 WHOLE = re.compile(r"[0-9]+")
@@ -44,21 +50,42 @@ class Setting:
         return f"{kind} from {self.minimum} to {self.maximum}"
 
 
-@functools.cache
-def settings_table() -> dict[str, Setting]:
-    """The element's table of settings, `name: [default, minimum, maximum, whole]`, read from its script."""
+def element_table(pattern: re.Pattern[str], shape: str) -> Any:
+    """One of the element's JSON tables, read from its script; `shape` says what it should be."""
     path = WIDGET_DIR / "breath-timer.js"
     try:
-        found = SETTINGS_TABLE.search(path.read_text(encoding="utf-8"))
+        found = pattern.search(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise PluginError(f"{path.name} cannot be read ({error.strerror}): the hook ships it with the site") from None
     try:
-        table = json.loads(found[1]) if found else None
-        return {name: Setting(*row) for name, row in table.items()}
-    except (TypeError, ValueError, AttributeError):
-        raise PluginError(
-            f"{path.name}: no JSON table 'const SETTINGS = {{\"name\": [default, minimum, maximum, whole], ...}};'"
-        ) from None
+        return json.loads(found[1])
+    except (TypeError, ValueError):  # no table (None[1]), or not JSON
+        raise PluginError(f"{path.name}: no JSON table '{shape}'") from None
+
+
+@functools.cache
+def settings_table() -> dict[str, Setting]:
+    """The element's table of settings, `name: [default, minimum, maximum, whole]`, read from its script."""
+    shape = 'const SETTINGS = {"name": [default, minimum, maximum, whole], ...};'
+    try:
+        return {name: Setting(*row) for name, row in element_table(SETTINGS_TABLE, shape).items()}
+    except (TypeError, AttributeError):
+        raise PluginError(f"breath-timer.js: no JSON table '{shape}'") from None
+
+
+@functools.cache
+def words(language: str = "en") -> dict[str, Any]:
+    """The timer's words in one language: a column of the element's `const WORDS` table."""
+    shape = 'const WORDS = {"en": {"name": "words", ...}, ...};'
+    table = element_table(WORDS_TABLE, shape)
+    if not isinstance(table, dict) or not isinstance(table.get(language), dict):
+        raise PluginError(f"breath-timer.js: no {language!r} column in the JSON table '{shape}'")
+    return table[language]
+
+
+def fill(text: str, **values: Any) -> str:
+    """A line of the words table with its `{name}` places filled, as the element fills them."""
+    return text.format_map(values)
 
 
 def allowed_names() -> str:
@@ -117,5 +144,7 @@ def parse_marker(args: str, defaults: dict[str, Number]) -> dict[str, Number]:
         if name in seen:
             raise TimerSettingError(f"'{name}' is given twice")
         seen.add(name)
-        settings[name] = validate_setting(name, value)
+        if name == "position" and value not in POSITIONS:
+            raise TimerSettingError(f"'position' must be one of {', '.join(POSITIONS)}, got {shown(value)}")
+        settings[name] = value if name == "position" else validate_setting(name, value)
     return settings

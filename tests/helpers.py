@@ -209,6 +209,7 @@ def run_framed_session(page: Page, url: str) -> Frame:
     frame = page.frame_locator("iframe")
     expect(frame.get_by_role("button", name="Start")).to_be_visible()
     page.clock.pause_at(60_000)
+    frame.get_by_role("button", name="Start").click()  # the ready screen first
     frame.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
     timer_frame = page.frames[1]

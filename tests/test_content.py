@@ -167,10 +167,15 @@ def test_no_page_asks_you_to_turn_a_little_further(built_page) -> None:
 
 
 def test_timer_defaults_sit_inside_the_taught_ranges() -> None:
+    """The element's defaults, with mkdocs.yml's overrides laid over them as the hook does."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from timer_settings import validate_defaults
+
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    timer = {name: float(value) for name, value in config["extra"]["breath_timer"].items()}
+    timer = validate_defaults({name: float(value) for name, value in (config["extra"]["breath_timer"] or {}).items()})
     assert 5 <= timer["breaths"] <= 8
     assert timer["breaths"] * (timer["inhale"] + timer["exhale"]) == 30
+    assert 60 / (timer["inhale"] + timer["exhale"]) <= 10  # breaths a minute
 
 
 @pytest.mark.parametrize("url", PROSE_PAGES)

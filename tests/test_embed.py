@@ -74,6 +74,7 @@ def test_script_embed_runs_a_full_session_under_a_strict_policy(watched: Page, i
     watched.clock.install(time=0)
     watched.goto(intranet)
     watched.clock.pause_at(60_000)
+    watched.get_by_role("button", name="Start").click()  # the ready screen first
     watched.get_by_role("button", name="Start").click()
     watched.clock.run_for(40_000)
     assert watched.evaluate("timerDone") == 1
@@ -103,8 +104,8 @@ def test_embed_page_falls_back_on_bad_query_values(page: Page, site_url: str) ->
     warnings: list[str] = []
     page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
     page.goto(site_url + "embed/?breaths=abc&inhale=99")
-    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
-    assert page.evaluate("document.querySelector('breath-timer').inhale") == 2
+    expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
+    assert page.evaluate("document.querySelector('breath-timer').inhale") == 2.5
     assert any('breaths="abc"' in warning for warning in warnings)
     assert any('inhale="99"' in warning for warning in warnings)
     assert "NaN" not in page.locator("body").inner_text()
@@ -139,7 +140,7 @@ def test_embed_page_shows_the_whole_timer_at_the_suggested_size(page: Page, site
     page.goto(site_url + "embed/")
     if settings:
         page.get_by_role("button", name="Pace").click()
-        expect(page.get_by_role("button", name="Quick")).to_be_visible()
+        expect(page.get_by_role("button", name="Slow")).to_be_visible()
     scroll = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     assert scroll == [360, 560]
     box = page.locator("breath-timer .bt-ui").bounding_box()
@@ -193,6 +194,6 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
 
 def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:
     text = " ".join(built_page("embed-the-timer/").select_one("article").get_text().split())
-    assert f'<iframe src="{site_url}embed/?breaths=6' in text
+    assert f'<iframe src="{site_url}embed/?breaths=5' in text
     assert f"frame-src {site_url.rstrip('/')}" in text
     assert "your-site.example" not in text and "unstuck.example.org" not in text

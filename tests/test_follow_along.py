@@ -58,7 +58,7 @@ def tutorial(page: Page, site_url: str):
 @pytest.mark.parametrize("screen", SCREENS)
 def test_view_fills_the_screen_with_cue_side_and_shape_readable_from_a_distance(tutorial, screen: str) -> None:
     page = tutorial(screen)
-    page.clock.run_for(4_990)  # the in-breath's peak: the breath fills its outline
+    page.clock.run_for(5_490)  # the in-breath's peak: the breath fills its outline
     size = page.evaluate(MEASURE)
     width, height = size["width"], size["height"]
     assert size["view"] == [0, 0, width, height]
@@ -92,10 +92,10 @@ def test_changing_sides_shows_a_large_countdown_and_the_new_side(tutorial, scree
 
 def test_dots_show_breaths_done_now_and_to_go(tutorial) -> None:
     page = tutorial("laptop")
-    page.clock.run_for(3_000 + 2 * 5_000 + 1_000)  # in breath 3 of 6
+    page.clock.run_for(3_000 + 2 * 6_000 + 1_000)  # in breath 3 of 5
     dots = page.evaluate("[...document.querySelectorAll('breath-timer .bt-dots span')].map((dot) => dot.className)")
-    assert dots == ["bt-did", "bt-did", "bt-now", "", "", ""]
-    expect(page.locator("breath-timer .bt-count")).to_have_text("Breath 3 of 6")
+    assert dots == ["bt-did", "bt-did", "bt-now", "", ""]
+    expect(page.locator("breath-timer .bt-count")).to_have_text("Breath 3 of 5")
     filled, hollow = (page.locator(f"breath-timer .bt-dots span >> nth={n}").evaluate("(dot) => getComputedStyle(dot).backgroundColor") for n in (0, 4))
     assert filled != hollow
 
@@ -126,9 +126,9 @@ def test_leaving_the_view_keeps_the_sessions_place_and_it_opens_again(tutorial) 
     timer = page.locator("breath-timer")
     expect(timer).not_to_have_attribute("data-view", "")
     assert page.evaluate("document.fullscreenElement") is None
-    expect(timer.locator(".bt-count")).to_have_text("Breath 2 of 6")
+    expect(timer.locator(".bt-count")).to_have_text("Breath 2 of 5")
     page.clock.run_for(5_000)
-    expect(timer.locator(".bt-count")).to_have_text("Breath 3 of 6")
+    expect(timer.locator(".bt-count")).to_have_text("Breath 3 of 5")
     timer.get_by_role("button", name="Full view").click()
     expect(timer).to_have_attribute("data-view", "")
     page.clock.run_for(60_000)
@@ -209,7 +209,7 @@ def test_forced_colours_keep_the_shape_bar_and_dots_visible(page: Page, tutorial
     """Each part's fill is drawn: its container looks different with the fill taken away."""
     page.emulate_media(forced_colors="active")
     tutorial("laptop")
-    page.clock.run_for(3_000 + 5_000 + 1_000)
+    page.clock.run_for(3_000 + 6_000 + 1_000)
     for container, part in ((".bt-shape", ".bt-shape div"), (".bt-bar", ".bt-bar div"), (".bt-dots", ".bt-dots .bt-did")):
         area = page.locator("breath-timer " + container)
         shown = area.screenshot()

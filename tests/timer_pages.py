@@ -60,7 +60,7 @@ Object.defineProperty(navigator, "wakeLock", { value: { request: async () => {
 """
 
 
-def expected_schedule(breaths: int = 6, inhale: float = 2, exhale: float = 3, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
+def expected_schedule(breaths: int = 5, inhale: float = 2.5, exhale: float = 3.5, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
     """(phase, side, breath, start in ms) for every phase, as a person would count them."""
     schedule = [("prepare", 1, 0, 0.0)]
     time = prepare * 1000

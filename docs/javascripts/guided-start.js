@@ -1,5 +1,6 @@
 // A tutorial's "Start the guided twist" link: without a script it scrolls to the timer;
-// with one it scrolls there and starts the timer, which opens its follow-along view.
+// with one it scrolls there and opens the timer's follow-along view on its ready screen
+// (who should check first, the stop signals, the cue), where the reader presses Start.
 // Material's instant navigation would render the page afresh for the link, and a new idle
 // timer with it, so the click is taken first, in the capture phase on the document (which
 // also keeps working across instant navigation), and goes no further.
@@ -11,11 +12,11 @@ if (!window.guidedStartListens) {
     (event) => {
       const link = event.target.closest(".guided-start");
       const timer = document.querySelector("breath-timer");
-      if (!link || !timer?.start) return;
+      if (!link || !timer?.ready) return;
       event.preventDefault();
       event.stopPropagation();
       document.querySelector(link.hash)?.scrollIntoView();
-      timer.start();
+      timer.ready();
     },
     true,
   );
