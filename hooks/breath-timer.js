@@ -27,8 +27,10 @@
   };
   const TURNS = ["", "Turn right", "Turn left"];
   const SIDES = ["", "→ Right", "← Left"];
-  // Tones rise for the in-breath and fall for the out-breath: [from, to] in hertz.
-  const TONES = { prepare: [330, 330], inhale: [392, 587], exhale: [587, 392], switch: [330, 440], done: [392, 262] };
+  // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
+  // one glide up to breathe in, one down to breathe out, three level notes to change sides,
+  // three falling to end, two rising to begin and to go on after a pause.
+  const TONES = { prepare: [[392, 392], [523, 523]], inhale: [[392, 587]], exhale: [[587, 392]], switch: [[523, 523], [523, 523], [523, 523]], done: [[523, 523], [392, 392], [262, 262]] };
   const CUE_CHOICES = ["silent", "tones", "voice"];
   // Ready-made paces; Standard clears the reader's own, so the page's attributes apply.
   const PRESETS = { Quick: { breaths: 5, inhale: 2, exhale: 2 }, Standard: {}, Slow: { breaths: 5, inhale: 3, exhale: 3 } };
@@ -110,8 +112,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #ui;
 
     connectedCallback() {
-      if (stylesheet && !document.querySelector(`link[href="${stylesheet}"]`)) {
-        document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
+      // Its style goes where it lives: the document's head, or a shadow root.
+      const root = this.getRootNode();
+      if (stylesheet && !root.querySelector(`link[href="${stylesheet}"]`)) {
+        (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
         this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
@@ -120,6 +124,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#ui.addEventListener("change", (event) => this.#choose(event.target));
       }
       document.addEventListener("visibilitychange", this);
+      // Fired at the element itself as it goes into full screen and out by any way.
+      this.addEventListener("fullscreenchange", this);
       window.speechSynthesis?.addEventListener("voiceschanged", this);
       this.reset();
     }
@@ -141,7 +147,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
     handleEvent(event) {
       if (event.type === "keydown") return this.#key(event);
-      if (event.type === "fullscreenchange") return document.fullscreenElement !== this && this.#leaveView();
+      if (event.type === "fullscreenchange") return this.getRootNode().fullscreenElement !== this && this.#leaveView();
       if (event.type === "voiceschanged") return this.#show();
       // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
@@ -158,7 +164,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#index = -1;
         this.#plan = this.#schedule();
       }
-      if (this.#cue() === "tones") this.#listen();
+      if (this.#cue() === "tones") {
+        this.#listen();
+        if (this.#state === "paused") this.#tone(TONES.prepare);
+      }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
       this.#tick();
@@ -293,7 +302,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }
       this.#text(".bt-live", message);
       const cue = this.#cue();
-      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
+      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : name === "switch" ? [300, 150, 300] : [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
         speechSynthesis.cancel();
@@ -338,8 +347,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enterView() {
       if (this.hasAttribute("data-view")) return;
       this.toggleAttribute("data-view", true);
+      this.#inert(true);
       document.addEventListener("keydown", this);
-      document.addEventListener("fullscreenchange", this);
       if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
     }
@@ -349,14 +358,22 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (!this.hasAttribute("data-view")) return;
       this.removeAttribute("data-view");
       document.removeEventListener("keydown", this);
-      document.removeEventListener("fullscreenchange", this);
-      if (document.fullscreenElement === this) document.exitFullscreen().catch(() => {});
+      this.#inert(false);
+      if (this.getRootNode().fullscreenElement === this) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+    }
+
+    // The view is modal even where full screen is refused: all around it, up through any shadow
+    // roots, is inert while it shows, so focus and a screen reader stay in it.
+    #inert(on) {
+      for (let node = this; node; node = node.parentNode || node.host) {
+        for (const other of node.parentNode?.children || []) if (other !== node) other.inert = on;
+      }
     }
 
     #key(event) {
       if (event.key === "Escape") this.#leaveView();
-      else if (event.key === " " && !event.target.closest?.("button, input, a")) {
+      else if (event.key === " " && !event.composedPath()[0].closest?.("button, input, a")) {
         event.preventDefault();
         this.#press(this.querySelector(".bt-toggle"));
       }
@@ -367,16 +384,20 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (window.AudioContext) this.#audio ??= new AudioContext();
     }
 
-    #tone([from, to]) {
+    // A cue lasts 0.6 s, one oscillator gliding through its notes; each note fades in and out,
+    // so it starts and stops without a click and apart from the next.
+    #tone(notes) {
       const audio = this.#audio;
       if (!audio) return;
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
       const now = audio.currentTime;
-      oscillator.frequency.setValueAtTime(from, now);
-      oscillator.frequency.linearRampToValueAtTime(to, now + 0.5);
-      // Fades in and out, so the tone starts and stops without a click.
-      gain.gain.setValueCurveAtTime([0, 0.2, 0.1, 0], now, 0.6);
+      let time = now;
+      for (const [from, to] of notes) {
+        oscillator.frequency.setValueAtTime(from, time);
+        oscillator.frequency.linearRampToValueAtTime(to, (time += 0.6 / notes.length));
+      }
+      gain.gain.setValueCurveAtTime(notes.flatMap(() => [0, 0.2, 0.1, 0]), now, 0.6);
       oscillator.connect(gain).connect(audio.destination);
       oscillator.start(now);
       oscillator.stop(now + 0.6);
