@@ -348,7 +348,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (this.hasAttribute("data-view")) return;
       this.toggleAttribute("data-view", true);
       this.#inert(true);
-      document.addEventListener("keydown", this);
+      // The document it lives in now, which may be a frame's.
+      this.ownerDocument.addEventListener("keydown", this);
       if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
     }
@@ -357,7 +358,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #leaveView() {
       if (!this.hasAttribute("data-view")) return;
       this.removeAttribute("data-view");
-      document.removeEventListener("keydown", this);
+      this.ownerDocument.removeEventListener("keydown", this);
       this.#inert(false);
       if (this.getRootNode().fullscreenElement === this) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
