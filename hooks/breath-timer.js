@@ -109,6 +109,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #frame;
     #lock;
     #audio;
+    // Esc closes the view's dialog, wherever focus is; its own close and show again are not a leave.
+    #dialog = Object.assign(document.createElement("dialog"), { onclose: () => this.#dialog.open || this.#leaveView() });
     #ui;
 
     connectedCallback() {
@@ -126,6 +128,9 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       document.addEventListener("visibilitychange", this);
       // Fired at the element itself as it goes into full screen and out by any way.
       this.addEventListener("fullscreenchange", this);
+      // Keys reach it in its own tree, document, shadow root or frame: in the view, focus is in
+      // its modal dialog, on a button or, after a click elsewhere in it, the dialog itself.
+      this.addEventListener("keydown", this);
       window.speechSynthesis?.addEventListener("voiceschanged", this);
       this.reset();
     }
@@ -147,7 +152,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
     handleEvent(event) {
       if (event.type === "keydown") return this.#key(event);
-      if (event.type === "fullscreenchange") return this.getRootNode().fullscreenElement !== this && this.#leaveView();
+      // Gone full screen, the element stands over its dialog, which shows again on top.
+      if (event.type === "fullscreenchange") return this.matches(":fullscreen") ? this.#modal() : this.#leaveView();
       if (event.type === "voiceschanged") return this.#show();
       // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
@@ -302,7 +308,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }
       this.#text(".bt-live", message);
       const cue = this.#cue();
-      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : name === "switch" ? [300, 150, 300] : [60, 60, 60]);
+      if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
         speechSynthesis.cancel();
@@ -347,34 +353,33 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enterView() {
       if (this.hasAttribute("data-view")) return;
       this.toggleAttribute("data-view", true);
-      this.#inert(true);
-      // The document it lives in now, which may be a frame's.
-      this.ownerDocument.addEventListener("keydown", this);
-      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
+      // Shown in a modal dialog, so even where full screen is refused, focus and a screen reader
+      // stay in the view, and all around it, beyond any shadow root, is inert.
+      this.append(this.#dialog);
+      this.#dialog.append(this.#ui);
+      this.#modal();
+      // Refused in a frame without allow="fullscreen", missing on an iPhone.
+      this.requestFullscreen?.().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+    }
+
+    #modal() {
+      this.#dialog.close();
+      this.#dialog.showModal();
     }
 
     // Leaving keeps the session's place: the timer runs on in the page.
     #leaveView() {
       if (!this.hasAttribute("data-view")) return;
       this.removeAttribute("data-view");
-      this.ownerDocument.removeEventListener("keydown", this);
-      this.#inert(false);
-      if (this.getRootNode().fullscreenElement === this) document.exitFullscreen().catch(() => {});
+      this.#dialog.close();
+      this.append(this.#ui);
+      if (this.matches(":fullscreen")) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
     }
 
-    // The view is modal even where full screen is refused: all around it, up through any shadow
-    // roots, is inert while it shows, so focus and a screen reader stay in it.
-    #inert(on) {
-      for (let node = this; node; node = node.parentNode || node.host) {
-        for (const other of node.parentNode?.children || []) if (other !== node) other.inert = on;
-      }
-    }
-
     #key(event) {
-      if (event.key === "Escape") this.#leaveView();
-      else if (event.key === " " && !event.composedPath()[0].closest?.("button, input, a")) {
+      if (event.key === " " && !event.target.closest?.("button, input, a")) {
         event.preventDefault();
         this.#press(this.querySelector(".bt-toggle"));
       }
@@ -392,16 +397,15 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (!audio) return;
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
-      const now = audio.currentTime;
-      let time = now;
+      let time = audio.currentTime;
+      gain.gain.setValueCurveAtTime(notes.flatMap(() => [0, 0.2, 0.1, 0]), time, 0.6);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(time);
+      oscillator.stop(time + 0.6);
       for (const [from, to] of notes) {
         oscillator.frequency.setValueAtTime(from, time);
         oscillator.frequency.linearRampToValueAtTime(to, (time += 0.6 / notes.length));
       }
-      gain.gain.setValueCurveAtTime(notes.flatMap(() => [0, 0.2, 0.1, 0]), now, 0.6);
-      oscillator.connect(gain).connect(audio.destination);
-      oscillator.start(now);
-      oscillator.stop(now + 0.6);
     }
 
     // A lock that arrives after the timer stopped or left the page (which stops it) is let go.
