@@ -363,6 +363,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.querySelector(".bt-toggle").focus();
     }
 
+    // Shown again, the dialog is the top layer's last, over the element gone full screen.
     #modal() {
       this.#dialog.close();
       this.#dialog.showModal();
