@@ -50,8 +50,10 @@
   const T = WORDS.en;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   const seconds = (n) => fill(T.seconds[+(n != 1)], { n });
-  // Tones rise for the in-breath and fall for the out-breath: [from, to] in hertz.
-  const TONES = { prepare: [330, 330], inhale: [392, 587], exhale: [587, 392], switch: [330, 440], done: [392, 262] };
+  // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
+  // one glide up to breathe in, one down to breathe out, three level notes to change sides,
+  // three falling to end, two rising to begin and to go on after a pause.
+  const TONES = { prepare: [[392, 392], [523, 523]], inhale: [[392, 587]], exhale: [[587, 392]], switch: [[523, 523], [523, 523], [523, 523]], done: [[523, 523], [392, 392], [262, 262]] };
   const CUE_CHOICES = ["silent", "tones", "voice"];
   // Ready-made paces, none faster than the default; Standard clears the reader's own, so the
   // page's attributes apply.
@@ -141,11 +143,15 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #frame;
     #lock;
     #audio;
+    // Esc closes the view's dialog, wherever focus is; its own close and show again are not a leave.
+    #dialog = Object.assign(document.createElement("dialog"), { onclose: () => this.#dialog.open || this.#leaveView() });
     #ui;
 
     connectedCallback() {
-      if (stylesheet && !document.querySelector(`link[href="${stylesheet}"]`)) {
-        document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
+      // Its style goes where it lives: the document's head, or a shadow root.
+      const root = this.getRootNode();
+      if (stylesheet && !root.querySelector(`link[href="${stylesheet}"]`)) {
+        (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
         this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
@@ -155,6 +161,11 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#ui.addEventListener("change", (event) => this.#choose(event.target));
       }
       document.addEventListener("visibilitychange", this);
+      // Fired at the element itself as it goes into full screen and out by any way.
+      this.addEventListener("fullscreenchange", this);
+      // Keys reach it in its own tree, document, shadow root or frame: in the view, focus is in
+      // its modal dialog, on a button or, after a click elsewhere in it, the dialog itself.
+      this.addEventListener("keydown", this);
       window.speechSynthesis?.addEventListener("voiceschanged", this);
       this.reset();
     }
@@ -176,7 +187,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
     handleEvent(event) {
       if (event.type === "keydown") return this.#key(event);
-      if (event.type === "fullscreenchange") return document.fullscreenElement !== this && this.#leaveView();
+      // Gone full screen, the element stands over its dialog, which shows again on top.
+      if (event.type === "fullscreenchange") return this.matches(":fullscreen") ? this.#modal() : this.#leaveView();
       if (event.type === "voiceschanged") return this.#show();
       // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
@@ -208,7 +220,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#index = -1;
         this.#plan = this.#schedule();
       }
-      if (this.#cue() === "tones") this.#listen();
+      if (this.#cue() === "tones") {
+        this.#listen();
+        if (this.#state === "paused") this.#tone(TONES.prepare);
+      }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
       this.#tick();
@@ -347,7 +362,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       // A screen reader hears each breath once, with its count, and every other phase whole.
       if (name !== "exhale") this.#say(name === "inhale" ? fill(T.count, phase) : message);
       const cue = this.#cue();
-      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
+      if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
         speechSynthesis.cancel();
@@ -400,10 +415,20 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enterView() {
       if (this.hasAttribute("data-view")) return;
       this.toggleAttribute("data-view", true);
-      document.addEventListener("keydown", this);
-      document.addEventListener("fullscreenchange", this);
-      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
+      // Shown in a modal dialog, so even where full screen is refused, focus and a screen reader
+      // stay in the view, and all around it, beyond any shadow root, is inert.
+      this.append(this.#dialog);
+      this.#dialog.append(this.#ui);
+      this.#modal();
+      // Refused in a frame without allow="fullscreen", missing on an iPhone.
+      this.requestFullscreen?.().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+    }
+
+    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    #modal() {
+      this.#dialog.close();
+      this.#dialog.showModal();
     }
 
     // Leaving keeps the session's place: the timer runs on in the page.
@@ -414,15 +439,14 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         this.#state = "idle";
         this.#show();
       }
-      document.removeEventListener("keydown", this);
-      document.removeEventListener("fullscreenchange", this);
-      if (document.fullscreenElement === this) document.exitFullscreen().catch(() => {});
+      this.#dialog.close();
+      this.append(this.#ui);
+      if (this.matches(":fullscreen")) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
     }
 
     #key(event) {
-      if (event.key === "Escape") this.#leaveView();
-      else if (event.key === " " && !event.target.closest?.("button, input, a")) {
+      if (event.key === " " && !event.target.closest?.("button, input, a")) {
         event.preventDefault();
         this.#press(this.querySelector(".bt-toggle"));
       }
@@ -433,19 +457,22 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (window.AudioContext) this.#audio ??= new AudioContext();
     }
 
-    #tone([from, to]) {
+    // A cue lasts 0.6 s, one oscillator gliding through its notes; each note fades in and out,
+    // so it starts and stops without a click and apart from the next.
+    #tone(notes) {
       const audio = this.#audio;
       if (!audio) return;
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
-      const now = audio.currentTime;
-      oscillator.frequency.setValueAtTime(from, now);
-      oscillator.frequency.linearRampToValueAtTime(to, now + 0.5);
-      // Fades in and out, so the tone starts and stops without a click.
-      gain.gain.setValueCurveAtTime([0, 0.2, 0.1, 0], now, 0.6);
+      let time = audio.currentTime;
+      gain.gain.setValueCurveAtTime(notes.flatMap(() => [0, 0.2, 0.1, 0]), time, 0.6);
       oscillator.connect(gain).connect(audio.destination);
-      oscillator.start(now);
-      oscillator.stop(now + 0.6);
+      oscillator.start(time);
+      oscillator.stop(time + 0.6);
+      for (const [from, to] of notes) {
+        oscillator.frequency.setValueAtTime(from, time);
+        oscillator.frequency.linearRampToValueAtTime(to, (time += 0.6 / notes.length));
+      }
     }
 
     // A lock that arrives after the timer stopped or left the page (which stops it) is let go.

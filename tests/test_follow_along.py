@@ -154,7 +154,7 @@ def test_leaving_fullscreen_by_the_browser_leaves_the_view(tutorial) -> None:
 
 def test_without_fullscreen_the_view_is_a_layer_over_the_whole_page(timer_page) -> None:
     page = timer_page("<p>Page text</p><breath-timer></breath-timer>" + "<p>More</p>" * 100)
-    page.evaluate("Object.defineProperty(document, 'fullscreenEnabled', { value: false })")
+    page.evaluate("() => { Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Full screen is not allowed here')); }")
     start(page)
     page.clock.run_for(4_000)
     assert page.evaluate("document.fullscreenElement") is None
