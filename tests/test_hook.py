@@ -20,6 +20,9 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
+import marker_scanner  # noqa: E402
+import site_address  # noqa: E402
+import timer_settings  # noqa: E402
 from breath_timer import (  # noqa: E402
     TimerSettingError,
     parse_marker,
@@ -148,7 +151,7 @@ def test_shared_grammar_accepts_plain_ascii_decimals(name: str, text: str, numbe
 ])  # fmt: skip
 def test_shared_grammar_rejects_everything_else(name: str, text: str) -> None:
     with pytest.raises(TimerSettingError, match=f"'{name}' must be"):
-        breath_timer.validate_setting(name, text)
+        timer_settings.validate_setting(name, text)
 
 
 def test_attribute_keeps_every_digit_it_was_given() -> None:
@@ -376,7 +379,8 @@ def build_small_site(
     (tmp_path / "docs").mkdir()
     for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
         (tmp_path / "docs" / name).write_text(text)
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook or Path(breath_timer.__file__)}]\n{config}")
+    hooks = hook or f"{site_address.__file__}, {breath_timer.__file__}"
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
     environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
@@ -428,7 +432,8 @@ def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, 
 def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
     hooks = tmp_path / "hooks"
     hooks.mkdir()
-    shutil.copy(breath_timer.__file__, hooks / "breath_timer.py")
+    for module in (breath_timer, timer_settings, marker_scanner):
+        shutil.copy(module.__file__, hooks)
     shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
     site = tmp_path / "site"
     site.mkdir()
@@ -466,12 +471,27 @@ def test_build_without_site_url_says_so_at_info_and_passes_strict(tmp_path: Path
 
 def test_snippets_follow_the_site_url_or_are_marked_for_replacing() -> None:
     page = "```html\n<iframe src=\"https://your-site.example/embed/\"></iframe>\n```\n\nframe-src https://your-site.example\n"
-    assert breath_timer.address_snippets(page, "https://intranet.example.com/unstuck/") == (
-        "```html\n<iframe src=\"https://intranet.example.com/unstuck/embed/\"></iframe>\n```\n\n"
-        "frame-src https://intranet.example.com\n"
-    )
-    marked = breath_timer.address_snippets(page, None)
-    assert marked.startswith(page.split("\n\n")[0] + "\n\nReplace `https://your-site.example/` with your site's address.\n")
+    rendered = markdown.markdown(page, extensions=EXTENSIONS)
+    addressed = site_address.address_snippets(rendered, "https://intranet.example.com/unstuck/")
+    assert "your-site" not in addressed
+    assert "https://intranet.example.com/unstuck/embed/" in addressed
+    assert "<p>frame-src https://intranet.example.com</p>" in addressed
+    marked = BeautifulSoup(site_address.address_snippets(rendered, None), "html.parser")
+    assert [note.get_text() for note in marked.find_all("p")] == [
+        "Replace https://your-site.example/ with your site's address.",
+        "frame-src https://your-site.example",
+    ]
+
+
+@pytest.mark.parametrize("fence", ["````", "~~~", "`````"])
+def test_every_fence_closes_and_gets_its_note(fence: str) -> None:
+    page = f"{fence}text\nhttps://your-site.example/daily-habit/\n{fence}\n\nAfter the block.\n\n{fence}\nno address\n{fence}\n"
+    rendered = markdown.markdown(page, extensions=EXTENSIONS)
+    marked = BeautifulSoup(site_address.address_snippets(rendered, None), "html.parser")
+    assert [p.get_text() for p in marked.find_all("p")] == [
+        "Replace https://your-site.example/ with your site's address.",
+        "After the block.",
+    ]
 
 
 # The project's templates escape what they write

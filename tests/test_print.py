@@ -247,4 +247,7 @@ def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_
         sheet = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-sheet")
         assert sheet.select(".qr-code, .print-link") == []
         assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
-    assert "INFO" in log and "printed sheets carry no QR code" in log
+    assert [line for line in log.splitlines() if "No SITE_URL" in line] == [
+        "INFO    -  No SITE_URL: pages carry no printed address or QR code, and the embedding snippets "
+        "show https://your-site.example/ to replace"
+    ]

@@ -1,0 +1,121 @@
+"""The timer's settings: their names, ranges and defaults, read from the element's own table.
+
+The element (`const SETTINGS` in breath-timer.js) is the one place the settings are written
+down, so the hook and the element cannot disagree. This module reads that table and checks a
+value given in mkdocs.yml (`extra.breath_timer`) or in a marker's `key=value` words against it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+WIDGET_DIR = Path(__file__).parent
+SETTINGS_TABLE = re.compile(r"const SETTINGS = (\{.*?\});", re.DOTALL)
+
+# The one number grammar, shared with the element: plain decimal, ASCII digits only.
+WHOLE = re.compile(r"[0-9]+")
+SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+Number = int | float
+
+
+class TimerSettingError(ValueError):
+    """A timer setting is unknown, malformed or out of range; the message says which."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: Number
+    minimum: Number
+    maximum: Number
+    whole: bool
+
+    def describe(self) -> str:
+        kind = "a whole number" if self.whole else "a number of seconds"
+        return f"{kind} from {self.minimum} to {self.maximum}"
+
+
+@functools.cache
+def settings_table() -> dict[str, Setting]:
+    """The element's table of settings, `name: [default, minimum, maximum, whole]`, read from its script."""
+    path = WIDGET_DIR / "breath-timer.js"
+    try:
+        found = SETTINGS_TABLE.search(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PluginError(f"{path.name} cannot be read ({error.strerror}): the hook ships it with the site") from None
+    try:
+        table = json.loads(found[1]) if found else None
+        return {name: Setting(*row) for name, row in table.items()}
+    except (TypeError, ValueError, AttributeError):
+        raise PluginError(
+            f"{path.name}: no JSON table 'const SETTINGS = {{\"name\": [default, minimum, maximum, whole], ...}};'"
+        ) from None
+
+
+def allowed_names() -> str:
+    return ", ".join(settings_table())
+
+
+def shown(value: Any) -> str:
+    """A value as an error message quotes it: a value of thousands of characters is cut short."""
+    text = str(value)
+    return repr(value) if len(text) <= 40 else f"{text[:20] + '...'!r} ({len(text)} characters)"
+
+
+def read_number(value: Any, setting: Setting) -> Decimal | None:
+    """The exact number a marker's text or a YAML value gives, or None when it breaks the grammar."""
+    if isinstance(value, str):
+        return Decimal(value) if (WHOLE if setting.whole else SECONDS).fullmatch(value) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return number if not setting.whole or number == number.to_integral_value() else None
+
+
+def validate_setting(name: str, value: Any) -> Number:
+    """Check one setting, given as a YAML number or as marker text, and return the number."""
+    setting = settings_table().get(name)
+    if setting is None:
+        raise TimerSettingError(f"unknown setting {shown(name)} (allowed: {allowed_names()})")
+    number = read_number(value, setting)
+    if number is None or not setting.minimum <= number <= setting.maximum:
+        raise TimerSettingError(f"'{name}' must be {setting.describe()}, got {shown(value)}")
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def validate_defaults(extra: Any) -> dict[str, Number]:
+    """Merge `extra.breath_timer` from mkdocs.yml over the element's defaults."""
+    if extra is None:
+        extra = {}
+    if not isinstance(extra, dict):
+        raise TimerSettingError(f"must be a mapping of settings ({allowed_names()}), got {shown(extra)}")
+    defaults = {name: setting.default for name, setting in settings_table().items()}
+    for name, value in extra.items():
+        defaults[name] = validate_setting(str(name), value)
+    return defaults
+
+
+def parse_marker(args: str, defaults: dict[str, Number]) -> dict[str, Number]:
+    """Read a marker's `key=value` words over the defaults."""
+    settings = dict(defaults)
+    seen: set[str] = set()
+    for word in args.split():
+        name, equals, value = word.partition("=")
+        if not equals or not name or not value:
+            raise TimerSettingError(f"{shown(word)} is not of the form key=value (keys: {allowed_names()})")
+        if name in seen:
+            raise TimerSettingError(f"'{name}' is given twice")
+        seen.add(name)
+        settings[name] = validate_setting(name, value)
+    return settings
