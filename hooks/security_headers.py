@@ -25,6 +25,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 NGINX_FILE = "_headers.nginx.conf"
 HEADERS_FILE = "_headers"
@@ -314,6 +315,22 @@ def site_headers(site: Path, frame_ancestors: list[str], known_scripts: list[re.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*"))
     return config
+
+
+def check_header_files_are_free(files: Files) -> None:
+    """No page or file of the site may be built where the header files go (docs/_headers.md
+    would be /_headers/, a folder where the `_headers` file must be written)."""
+    for file in files:
+        if file.dest_uri in (NGINX_FILE, HEADERS_FILE) or file.dest_uri.startswith((f"{NGINX_FILE}/", f"{HEADERS_FILE}/")):
+            raise PluginError(
+                f"{file.src_uri}: it would be built as {file.dest_uri}, where the build writes its header "
+                f"files ({HEADERS_FILE}, {NGINX_FILE}); give it another name"
+            )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    check_header_files_are_free(files)
+    return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
