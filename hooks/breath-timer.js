@@ -58,7 +58,11 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     const [, min, max, whole] = SETTINGS[name];
     // Not String([6]), which reads "6": a stored array is junk.
     const text = typeof value === "object" ? "" : String(value);
-    return (whole ? WHOLE : DECIMAL).test(text) && Number(text) >= min && Number(text) <= max;
+    // Compared as written, as the hook does: Number("20.0000000000000000001") rounds to 20. The
+    // bounds are whole, so any fraction above zero compares like .5.
+    const [units, fraction] = text.split(".");
+    const number = Number(units) + (/[1-9]/.test(fraction) ? 0.5 : 0);
+    return (whole ? WHOLE : DECIMAL).test(text) && number >= min && number <= max;
   }
 
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.

@@ -36,6 +36,7 @@ from timer_settings import (
     Number,
     TimerSettingError,
     parse_marker,
+    settings_as_written,
     settings_table,
     shown,
     validate_defaults,
@@ -59,10 +60,14 @@ def seconds(value: Number) -> str:
     return "1 second" if value == 1 else f"{format_number(value)} seconds"
 
 
+def breaths(value: Number) -> str:
+    return "1 breath" if value == 1 else f"{format_number(value)} breaths"
+
+
 def fallback_instruction(settings: dict[str, Number]) -> str:
     """What the paper pacer says; docs/embed/embed.js says the same for the embed page's query."""
     return (
-        f"Hold each side for {settings['breaths']} breaths. "
+        f"Hold each side for {breaths(settings['breaths'])}. "
         f"Breathe in for {seconds(settings['inhale'])} to lengthen, "
         f"then breathe out for {seconds(settings['exhale'])} to twist. "
         "Turn only as far as is comfortable."
@@ -149,7 +154,8 @@ def read_widget_file(name: str) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's file changes
     try:
-        config.extra["breath_timer"] = validate_defaults(config.extra.get("breath_timer"))
+        written = settings_as_written(config.config_file_path, config.extra.get("breath_timer"))
+        config.extra["breath_timer"] = validate_defaults(written)
     except TimerSettingError as error:
         raise PluginError(f"mkdocs.yml: extra.breath_timer: {error}") from None
     return config

@@ -12,11 +12,12 @@ for (const timer of timers) {
 // render_timer in hooks/breath_timer.py; tests/test_embed.py checks the two agree). It is
 // rewritten once the element is defined, so it reads the settings as the element does.
 const seconds = (value) => (value === 1 ? "1 second" : `${value} seconds`);
+const breaths = (value) => (value === 1 ? "1 breath" : `${value} breaths`);
 function rewriteFallback(timer) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
   fallback.querySelector("p").textContent =
-    `Hold each side for ${timer.breaths} breaths. Breathe in for ${seconds(timer.inhale)} to lengthen, ` +
+    `Hold each side for ${breaths(timer.breaths)}. Breathe in for ${seconds(timer.inhale)} to lengthen, ` +
     `then breathe out for ${seconds(timer.exhale)} to twist. Turn only as far as is comfortable.`;
   const sides = timer.sides === 1 ? ["Turn right"] : ["Turn right first", "Then turn left"];
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
