@@ -18,19 +18,16 @@ from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
 from typing import Any
 
-import rcssmin
-import rjsmin
+from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
+from site_assets import minified
 from timer_settings import (
     WIDGET_DIR,
     Number,
@@ -133,12 +130,6 @@ def replace_markers(
 
 
 # The widget's files
-
-
-def minified(source: str, name: str) -> str:
-    """The widget's file as served: the sources keep their comments for readers, and the
-    timer's budget is counted in bytes over the wire."""
-    return rcssmin.cssmin(source) if name.endswith(".css") else rjsmin.jsmin(source)
 
 
 def read_widget_file(name: str) -> str:

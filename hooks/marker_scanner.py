@@ -20,7 +20,6 @@ import html
 import re
 from dataclasses import dataclass
 
-
 # `breath-timer` as a whole word: `<!-- breath-timer-notes -->` is no marker.
 CANDIDATE = re.compile(r"(?P<open><|&lt;)!--\s*(?P<word>breath[-_ ]?timer)(?=--|[^\w-]|$)", re.IGNORECASE)
 TOKEN = re.compile(r"<!--|<(?P<end>/)?(?P<name>[a-zA-Z][a-zA-Z0-9-]*)")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler, run_framed_session, serve
+from helpers import handler_with_policy, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 STRICT = "default-src 'self'"
@@ -35,15 +35,6 @@ addEventListener("securitypolicyviolation", (event) => policyViolations.push(eve
 window.timerDone = 0;
 addEventListener("breath-timer:done", () => timerDone++);
 """
-
-
-def handler_with_policy(policy: str) -> type[QuietHandler]:
-    class PolicyHandler(QuietHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    return PolicyHandler
 
 
 @pytest.fixture(scope="module")
@@ -185,8 +176,8 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from bs4 import BeautifulSoup
     from breath_timer import parse_marker, render_timer, validate_defaults
+    from bs4 import BeautifulSoup
 
     page.goto(site_url + "embed/" + query)
     page.wait_for_function("() => !!customElements.get('breath-timer')")

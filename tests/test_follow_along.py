@@ -6,9 +6,9 @@ Sizes are measured from the rendered page at a laptop's 1280x800 and a phone's 3
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations
+from helpers import axe_violations
 from playwright.sync_api import Page, expect
-from timer_pages import RECORD_EVENTS, events, start, timer_page  # noqa: F401
+from timer_pages import RECORD_EVENTS, events, start
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
 

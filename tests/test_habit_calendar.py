@@ -11,20 +11,18 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import axe_violations, serve
+from helpers import axe_violations, handler_with_policy, pdf_text, print_to_pdf, serve
 from icalendar import Calendar, Event
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_embed import handler_with_policy
-from test_print import pdf_text, print_to_pdf
 
 HABIT = "daily-habit/"
 # Wednesday 25 November 2026, 09:00 in London (UTC in winter).
-WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 STOP_SIGNALS = (
     "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, "

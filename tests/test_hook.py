@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
-import marker_scanner  # noqa: E402
 import site_address  # noqa: E402
 import timer_settings  # noqa: E402
 from breath_timer import (  # noqa: E402
@@ -31,6 +30,7 @@ from breath_timer import (  # noqa: E402
     settings_table,
     validate_defaults,
 )
+from helpers import Build, build_in_process  # noqa: E402
 
 SETTINGS = settings_table()
 DEFAULTS = validate_defaults({})
@@ -372,23 +372,33 @@ def test_widget_files_ship_minified_with_the_site(site_dir: Path) -> None:
         assert len(shipped) < 0.7 * len(source)
 
 
-def build_small_site(
-    tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Build a small site that uses the hook; the result carries MkDocs' log."""
+def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
+    """A small project that uses the hook (and the site address hook), ready to build."""
     (tmp_path / "docs").mkdir()
     for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
         (tmp_path / "docs" / name).write_text(text)
     hooks = hook or f"{site_address.__file__}, {breath_timer.__file__}"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
-    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
+    return tmp_path
+
+
+def build_small_site(
+    tmp_path: Path, pages: str | dict[str, str], config: str = "", env: dict[str, str] | None = None
+) -> Build:
+    """Build a small site that uses the hook, in this process; the result carries MkDocs' log."""
+    return build_in_process(write_small_site(tmp_path, pages, config), env)
+
+
+def cli_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a person runs it, for the few tests of what the command line prints."""
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
     )
 
 
-def test_bad_marker_fails_the_build_with_one_clear_line(tmp_path: Path) -> None:
-    result = build_small_site(tmp_path, "# Home\n\n<!-- breath-timer inhale=fast -->\n")
+def test_bad_marker_fails_the_command_line_build_with_one_clear_line(tmp_path: Path) -> None:
+    result = cli_build(write_small_site(tmp_path, "# Home\n\n<!-- breath-timer inhale=fast -->\n"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -432,12 +442,12 @@ def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, 
 def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
     hooks = tmp_path / "hooks"
     hooks.mkdir()
-    for module in (breath_timer, timer_settings, marker_scanner):
-        shutil.copy(module.__file__, hooks)
+    for module in Path(breath_timer.__file__).parent.glob("*.py"):
+        shutil.copy(module, hooks)
     shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
     site = tmp_path / "site"
     site.mkdir()
-    result = build_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py")
+    result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "ERROR   -  hooks/breath-timer.css cannot be read (No such file or directory): " in result.stderr
 

@@ -24,24 +24,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_framed_session, serve
+from helpers import ROOT, built_pages, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(ROOT / "deploy"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from local_nginx import start_nginx, worker_user  # noqa: E402
-from security_headers import inline_script_hashes, template_scripts  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from security_headers import COMMON_HEADERS, inline_script_hashes, template_scripts  # noqa: E402
 
 HOST = "127.0.0.2"
 SECRET = "this file lives outside site/"
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
+SECURITY_HEADERS = ("Content-Security-Policy", *COMMON_HEADERS)
 WATCH = """
 window.policyViolations = [];
 addEventListener("securitypolicyviolation", (event) =>
@@ -85,10 +79,6 @@ def served_paths(site: Path) -> list[str]:
             address = "/" + path.relative_to(site).as_posix()
             paths.append(address.removesuffix("index.html") if path.name == "index.html" else address)
     return paths
-
-
-def page_paths(site: Path) -> list[str]:
-    return [path for path in served_paths(site) if path.endswith("/")]
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -400,10 +390,10 @@ def assert_no_violation(page: Page) -> None:
 
 
 def test_every_page_runs_without_a_policy_violation(watched: Page, nginx: str, site_dir: Path) -> None:
-    for path in page_paths(site_dir):
-        watched.goto(nginx + path.lstrip("/"))
+    for url in [url for url in built_pages(site_dir) if not url.endswith(".html")]:  # pages, not 404.html
+        watched.goto(nginx + url)
         watched.wait_for_load_state("networkidle")
-        assert watched.evaluate("policyViolations") == [], path
+        assert watched.evaluate("policyViolations") == [], url
     assert watched.console_errors == []  # type: ignore[attr-defined]
 
 

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import outside_references
+from helpers import outside_references
 from playwright.sync_api import Page, expect
-
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ page out of the readers' menu, and pages that load where the browser blocks stor
 from __future__ import annotations
 
 import pytest
+from helpers import TUTORIALS
 from playwright.sync_api import Page, expect
 from timer_pages import BLOCKED_STORAGE
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
-TUTORIALS = ["chair-twist/", "floor-twist/"]
 
 
 def in_first_screen(page: Page, selector: str) -> bool:

@@ -4,12 +4,11 @@ page or setting that gets them wrong."""
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT, build_in_process
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -67,7 +66,7 @@ def test_build_of_a_page_without_review_dates_fails_in_one_line(tmp_path: Path) 
     (tmp_path / "docs" / "new-page.md").write_text("# New page\n")
     sources = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{ROOT / 'hooks' / 'page_trust.py'}]\n{sources}")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True)
+    result = build_in_process(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (

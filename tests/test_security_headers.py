@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "hooks"))

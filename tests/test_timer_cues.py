@@ -7,7 +7,7 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import BLOCKED_STORAGE, FAKE_CUES, ONE_VOICE, FRAME_MS, events, start, timer_page  # noqa: F401
+from timer_pages import BLOCKED_STORAGE, FAKE_CUES, FRAME_MS, ONE_VOICE, events, start
 
 SHORT = '<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>'
 

@@ -3,16 +3,20 @@
 // Material's instant navigation would render the page afresh for the link, and a new idle
 // timer with it, so the click is taken first, in the capture phase on the document (which
 // also keeps working across instant navigation), and goes no further.
-document.addEventListener(
-  "click",
-  (event) => {
-    const link = event.target.closest(".guided-start");
-    const timer = document.querySelector("breath-timer");
-    if (!link || !timer?.start) return;
-    event.preventDefault();
-    event.stopPropagation();
-    document.querySelector(link.hash)?.scrollIntoView();
-    timer.start();
-  },
-  true,
-);
+// Loaded on tutorials only, it runs again on every visit by instant navigation: listen once.
+if (!window.guidedStartListens) {
+  window.guidedStartListens = true;
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest(".guided-start");
+      const timer = document.querySelector("breath-timer");
+      if (!link || !timer?.start) return;
+      event.preventDefault();
+      event.stopPropagation();
+      document.querySelector(link.hash)?.scrollIntoView();
+      timer.start();
+    },
+    true,
+  );
+}

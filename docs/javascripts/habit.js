@@ -27,6 +27,11 @@
   // A link of thousands would freeze the page while it builds their fields.
   const MOST_TIMES = 24;
 
+  // Loaded on this page only, the script runs again on every visit by instant navigation;
+  // the first run's subscription to document$ sets up every later visit.
+  if (window.habitSetUp) return;
+  window.habitSetUp = true;
+
   let activeReminder = null;
 
   // The script runs after the page's content, so the forms are there now. Material announces
