@@ -20,12 +20,11 @@ import re
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import YAML_RE
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
 
 log = logging.getLogger("mkdocs.hooks.page_trust")
 

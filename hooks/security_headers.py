@@ -93,7 +93,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
-        for name, value in attributes.items():
+        for name in attributes:
             if name.startswith("on"):
                 self.scan.forbidden.append(f"an inline event handler ({name}=)")
             elif name == "style":

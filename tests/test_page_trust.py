@@ -124,12 +124,12 @@ CONFIG = (
 )
 
 
-def build_pages(tmp_path: Path, pages: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def build_pages(tmp_path: Path, pages: dict[str, str]):
     (tmp_path / "docs").mkdir()
     for name, text in pages.items():
         (tmp_path / "docs" / name).write_text(text)
     (tmp_path / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "page_trust.py"))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True)
+    return build_in_process(tmp_path)
 
 
 @pytest.mark.parametrize(

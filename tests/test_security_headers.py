@@ -11,6 +11,8 @@ from helpers import ROOT
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from mkdocs.config import load_config  # noqa: E402
+from playwright.sync_api import Page  # noqa: E402
 from security_headers import (  # noqa: E402
     COMMON_HEADERS,
     inline_script_hashes,
@@ -22,9 +24,6 @@ from security_headers import (  # noqa: E402
     url_scheme,
     validate_frame_ancestors,
 )
-
-from mkdocs.config import load_config  # noqa: E402
-from playwright.sync_api import Page  # noqa: E402
 
 KNOWN_SCRIPTS = template_scripts(load_config(str(ROOT / "mkdocs.yml")).theme.dirs)
 
