@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from playwright.sync_api import Page
 
 sys.path.insert(0, str(ROOT / "deploy"))
