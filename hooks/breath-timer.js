@@ -31,9 +31,10 @@
       "sides": ["", "→ Right", "← Left"],
       "count": "{breath} of {breaths}, in",
       "breath": "Breath {breath} of {breaths}",
-      "each": "{breaths} breaths each side",
+      "each": "{breaths} each side",
       "seconds": ["{n} second", "{n} seconds"],
-      "pace": "{breaths} breaths each side: breathe in for {inhale}, out for {exhale}.",
+      "breaths": ["{n} breath", "{n} breaths"],
+      "pace": "{breaths} each side: breathe in for {inhale}, out for {exhale}.",
       "title": "Before you start",
       "check": "Check first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
       "floor": "Do the chair twist instead if you cannot get down to the floor safely.",
@@ -43,13 +44,14 @@
       "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
       "kinds": ["a number of seconds", "a whole number"],
       "voiceless": "This browser has no voice, so you will hear tones.",
-      "fallback": "Hold each side for {breaths} breaths. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
+      "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
       "ticks": ["Turn right", "Turn right first", "Then turn left"]
     }
   };
   const T = WORDS.en;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
-  const seconds = (n) => fill(T.seconds[+(n != 1)], { n });
+  // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
+  const count = (key, n) => fill(T[key][+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -86,7 +88,11 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     const [, min, max, whole] = SETTINGS[name];
     // Not String([6]), which reads "6": a stored array is junk.
     const text = typeof value === "object" ? "" : String(value);
-    return (whole ? WHOLE : DECIMAL).test(text) && Number(text) >= min && Number(text) <= max;
+    // Compared as written, as the hook does: Number("20.0000000000000000001") rounds to 20. The
+    // bounds are whole, so any fraction above zero compares like .5.
+    const [units, fraction] = text.split(".");
+    const number = Number(units) + (/[1-9]/.test(fraction) ? 0.5 : 0);
+    return (whole ? WHOLE : DECIMAL).test(text) && number >= min && number <= max;
   }
 
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
@@ -387,8 +393,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", fill(breathing ? T.breath : T.each, { breaths, breath: phase?.breath }));
-      this.#text(".bt-pace", fill(T.pace, { breaths, inhale: seconds(this.#preference("inhale")), exhale: seconds(this.#preference("exhale")) }));
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: count("breaths", breaths) }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: count("breaths", breaths), inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
       this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {

@@ -34,6 +34,7 @@ from timer_settings import (
     TimerSettingError,
     fill,
     parse_marker,
+    settings_as_written,
     settings_table,
     shown,
     validate_defaults,
@@ -62,11 +63,16 @@ def seconds(value: Number) -> str:
     return fill(words()["seconds"][value != 1], n=format_number(value))
 
 
+def breaths(value: Number) -> str:
+    """A number of breaths in words, as the element writes it: "1 breath", "5 breaths"."""
+    return fill(words()["breaths"][value != 1], n=format_number(value))
+
+
 def fallback_instruction(settings: dict[str, Number]) -> str:
     """What the paper pacer says, in the element's words (docs/embed/embed.js fills the same)."""
     return fill(
         words()["fallback"],
-        breaths=settings["breaths"],
+        breaths=breaths(settings["breaths"]),
         inhale=seconds(settings["inhale"]),
         exhale=seconds(settings["exhale"]),
     )
@@ -170,7 +176,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's file changes
     words.cache_clear()
     try:
-        config.extra["breath_timer"] = validate_defaults(config.extra.get("breath_timer"))
+        written = settings_as_written(config.config_file_path, config.extra.get("breath_timer"))
+        config.extra["breath_timer"] = validate_defaults(written)
     except TimerSettingError as error:
         raise PluginError(f"mkdocs.yml: extra.breath_timer: {error}") from None
     return config

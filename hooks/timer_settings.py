@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 WIDGET_DIR = Path(__file__).parent
@@ -119,6 +120,35 @@ def validate_setting(name: str, value: Any) -> Number:
     if number is None or not setting.minimum <= number <= setting.maximum:
         raise TimerSettingError(f"'{name}' must be {setting.describe()}, got {shown(value)}")
     return int(number) if number == number.to_integral_value() else float(number)
+
+
+def mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+
+
+def settings_as_written(config_file: str | None, extra: Any) -> Any:
+    """`extra.breath_timer` with each plain value as mkdocs.yml writes it, for the markers' grammar.
+
+    YAML reads 0x10 as 16, 010 as 8 (where a marker's 010 is 10), +6, 1_0 and 1.0e+1 as numbers;
+    the text as written is what the grammar judges. A value mkdocs.yml does not write itself
+    (inherited through INHERIT) keeps the value YAML gave.
+    """
+    if not isinstance(extra, dict) or not config_file:
+        return extra
+    try:
+        with open(config_file, encoding="utf-8") as stream:
+            root = yaml.compose(stream, yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return extra
+    node = mapping_value(mapping_value(root, "extra"), "breath_timer")
+    written = {
+        name.value: value.value
+        for name, value in (node.value if isinstance(node, yaml.MappingNode) else [])
+        if isinstance(name, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)
+    }
+    return {name: written.get(str(name), value) for name, value in extra.items()}
 
 
 def validate_defaults(extra: Any) -> dict[str, Number]:

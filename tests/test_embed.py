@@ -169,7 +169,9 @@ def test_timer_script_and_style_stay_within_their_budget_as_served(site_dir: Pat
     assert sum(gzipped(site_dir / "assets" / name) for name in ("breath-timer.js", "breath-timer.css")) <= TIMER_BUDGET
 
 
-@pytest.mark.parametrize("query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", ""])
+@pytest.mark.parametrize(
+    "query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", "", "?breaths=1&inhale=1"]
+)
 def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str, query: str) -> None:
     """The embed page rewrites the hook's paper pacer for its query; both must say the same."""
     import sys
@@ -190,6 +192,8 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
         text = page.locator("breath-timer .breath-timer-fallback").inner_text()
         assert "Hold each side for 10 breaths" in text and "Then turn left" not in text
         assert text.count("\u2610") == 10
+    if query == "?breaths=1&inhale=1":
+        assert page.locator(".breath-timer-fallback p").text_content().startswith("Hold each side for 1 breath. Breathe in for 1 second")
 
 
 def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:

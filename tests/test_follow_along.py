@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from helpers import axe_violations
 from playwright.sync_api import Page, expect
-from timer_pages import RECORD_EVENTS, events, start
+from timer_pages import CONTRAST, RECORD_EVENTS, events, start
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
 
@@ -23,15 +23,6 @@ MEASURE = """() => {
 }"""
 
 # WCAG contrast of two computed colours, in the page, where the browser resolves color-mix().
-CONTRAST = """([selector, property, background]) => {
-  const rgb = (css) => { const c = document.createElement('canvas').getContext('2d'); c.fillStyle = css; c.fillRect(0, 0, 1, 1); return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3); };
-  const luminance = (css) => rgb(css).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const element = document.querySelector(selector);
-  const [a, b] = [luminance(getComputedStyle(element)[property]), luminance(background || getComputedStyle(document.querySelector('breath-timer .bt-ui')).backgroundColor)];
-  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-}"""
-
-
 def inside(box: list[float], width: int, height: int) -> bool:
     left, top, right, bottom = box
     return left >= 0 and top >= 0 and right <= width and bottom <= height

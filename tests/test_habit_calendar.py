@@ -256,6 +256,21 @@ def test_link_without_a_fragment_still_scrolls_to_the_form(page: Page, site_url:
     expect(page.get_by_role("heading", name="Add twist breaks to your calendar")).to_be_in_viewport()
 
 
+def test_a_link_of_thousands_of_times_fills_twenty_four_with_one_message(page: Page, site_url: str) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    # As long as a test server takes (64 KB): 20,000 times, 6,000 words that are no day.
+    times = ",".join(["9"] * 20_000)
+    days = ",".join(["xx"] * 6_000)
+    page.goto(site_url + HABIT + f"?times={times}&days={days}#calendar")
+    expect(page.get_by_label("Break 24", exact=True)).to_have_value("9")
+    expect(page.get_by_label("Break 25", exact=True)).to_have_count(0)
+    assert [text for text in warnings if "break times" in text] == [
+        "Unstuck: the address lists more than 24 break times; the first 24 are used."
+    ]
+    assert len([text for text in warnings if "days=" in text]) == 1
+
+
 def test_link_with_a_bad_choice_says_what_is_wrong_at_once(page: Page, site_url: str) -> None:
     page.goto(site_url + HABIT + "?times=10:30,25:00#calendar")
     expect(page.get_by_role("alert")).to_contain_text("Break 2: 25:00 is not a time of day")

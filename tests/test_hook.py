@@ -415,7 +415,7 @@ def test_bad_site_config_fails_the_build_naming_the_setting(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got 4"
+        "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got '4'"
     ) in result.stderr.splitlines()
 
 

@@ -11,8 +11,7 @@ import base64
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_follow_along import CONTRAST
-from timer_pages import RECORD_EVENTS, events, timer_page  # noqa: F401
+from timer_pages import CONTRAST, RECORD_EVENTS, events
 
 # Every oscillator the timer makes, with its notes (the frequency's set-and-ramp pairs, in
 # seconds from the moment it was made) and its loudness envelope; every vibration pattern.

@@ -11,11 +11,11 @@ function rewriteFallback(timer, words) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
-  const seconds = (n) => fill(words.seconds[Number(n !== 1)], { n });
+  const count = (key, n) => fill(words[key][Number(n !== 1)], { n });
   fallback.querySelector("p").textContent = fill(words.fallback, {
-    breaths: timer.breaths,
-    inhale: seconds(timer.inhale),
-    exhale: seconds(timer.exhale),
+    breaths: count("breaths", timer.breaths),
+    inhale: count("seconds", timer.inhale),
+    exhale: count("seconds", timer.exhale),
   });
   const sides = timer.sides === 1 ? words.ticks.slice(0, 1) : words.ticks.slice(1);
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
