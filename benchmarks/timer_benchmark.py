@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import CHROMIUM_ARGS, build_site, serve  # noqa: E402
+from helpers import CHROMIUM_ARGS, build_site, serve  # noqa: E402
 
 BUDGET_BYTES = 6 * 1024
 TIMERS = 200

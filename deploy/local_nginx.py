@@ -28,6 +28,10 @@ TEMPLATE = DEPLOY / "nginx.conf"
 SNIPPETS = DEPLOY / "nginx"
 
 
+# Paths go into nginx.conf in double quotes, where these would end the string or name a variable.
+NGINX_UNQUOTABLE = re.compile(r'["\\$\x00-\x1f]')
+
+
 class NginxError(RuntimeError):
     """nginx is missing, or refused the configuration; the message says what to do."""
 
@@ -51,21 +55,57 @@ def mime_types(executable: str) -> Path:
     return path
 
 
-def worker_user(site: Path) -> str:
-    """As root, nginx's workers would drop to `nobody`, who may not reach a checkout under /root
-    or a home folder; they run as the owner of the site's files instead, who can read them."""
+# Who nginx's workers run as when it is started as root, in order of preference: never root.
+UNPRIVILEGED_USERS = ("nobody", "www-data")
+
+
+def can_read(account: pwd.struct_passwd, site: Path) -> bool:
+    """Whether this user can open the site's folder and its home page, tried as that user."""
+    check = ["test", "-x", str(site), "-a", "-r", str(site / "index.html")]
+    return subprocess.run(check, user=account.pw_uid, group=account.pw_gid, extra_groups=[]).returncode == 0
+
+
+def readable_by_others(site: Path, prefix: Path) -> Path:
+    """A copy of the site in this run's own folder, readable by every user."""
+    copy = Path(shutil.copytree(site, prefix / "site", symlinks=True))
+    for path in [copy, *copy.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | (0o555 if path.is_dir() else 0o444))
+    return copy
+
+
+def worker_user(site: Path, prefix: Path) -> tuple[str, Path]:
+    """The `user` line for nginx, and the folder its workers serve.
+
+    Started as root, nginx's workers would otherwise run as `nobody`, who may not reach a
+    checkout under /root or a home folder. They run as the owner of the site's files, unless
+    that is root: then as nobody or www-data, and where neither can read the site in place,
+    from a copy of it in this run's folder. Workers never run as root."""
     if os.geteuid() != 0:
-        return ""
+        return "", site
     owner = site.stat()
-    return f"user {pwd.getpwuid(owner.st_uid).pw_name} {grp.getgrgid(owner.st_gid).gr_name};"
+    if owner.st_uid != 0:
+        return f"user {pwd.getpwuid(owner.st_uid).pw_name} {grp.getgrgid(owner.st_gid).gr_name};", site
+    accounts = []
+    for name in UNPRIVILEGED_USERS:
+        try:
+            accounts.append(pwd.getpwnam(name))
+        except KeyError:
+            continue
+    if not accounts:
+        raise NginxError(f"nginx runs as root here, and its workers must not: there is no {' or '.join(UNPRIVILEGED_USERS)} user")
+    account = next((account for account in accounts if can_read(account, site)), accounts[0])
+    served = site if can_read(account, site) else readable_by_others(site, prefix)
+    return f"user {account.pw_name} {grp.getgrgid(account.pw_gid).gr_name};", served
 
 
 def write_config(site: Path, address: str, port: int, prefix: Path, access_log: str) -> Path:
     """The run's nginx.conf, with the snippets copied beside it as unstuck/, in prefix."""
     executable = nginx_executable()
     shutil.copytree(SNIPPETS, prefix / "unstuck")
+    user, site = worker_user(site, prefix)
     values = {
-        "@USER@": worker_user(site),
+        "@USER@": user,
         "@TEMP@": str(prefix),
         "@MIME_TYPES@": str(mime_types(executable)),
         "@ACCESS_LOG@": access_log,
@@ -73,6 +113,9 @@ def write_config(site: Path, address: str, port: int, prefix: Path, access_log: 
         "@ADDRESS@": address,
         "@PORT@": str(port),
     }
+    for name in ("@SITE@", "@TEMP@", "@MIME_TYPES@"):
+        if unquotable := NGINX_UNQUOTABLE.search(values[name]):
+            raise NginxError(f"nginx cannot serve from {values[name]!r}: its path holds {unquotable[0]!r}; move the checkout")
     config = TEMPLATE.read_text()
     for name, value in values.items():
         config = config.replace(name, value)
@@ -145,23 +188,47 @@ def request_log() -> str:
     return "off"
 
 
+def checked_port(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise NginxError(f"PORT={text!r} is not a port: give a number from 1 to 65535, such as PORT=8080")
+    return int(text)
+
+
+def check_port_free(address: str, port: int) -> None:
+    """A port already taken would answer for nginx, which gives up on it only seconds later."""
+    with socket.socket() as probe:
+        try:
+            probe.bind((address, port))
+        except OSError as error:
+            raise NginxError(f"{address}:{port} cannot be served ({error.strerror}); choose another, such as PORT=8081") from None
+
+
 def main(site: str, port: str) -> int:
-    """Serve in the foreground, logging each request, until Ctrl-C."""
+    """Serve in the foreground, logging each request, until Ctrl-C. "Serving" is said only once
+    nginx answers: a port in use or refused stops here with nginx's own reason."""
+    number = checked_port(port)
+    check_port_free("127.0.0.1", number)
     prefix = make_prefix(Path(site).resolve())
     try:
-        config = write_config(Path(site).resolve(), "127.0.0.1", int(port), prefix, access_log=request_log())
-        print(f"Serving {site} through nginx at http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
+        config = write_config(Path(site).resolve(), "127.0.0.1", number, prefix, access_log=request_log())
         process = subprocess.Popen(command(config))
         # Whoever stops this script stops nginx with it: no server left behind on the port.
         for signal_number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(signal_number, lambda number, frame: process.send_signal(signal.SIGTERM))
+        try:
+            wait_for_port("127.0.0.1", number, process)
+        except NginxError:
+            process.terminate()
+            process.wait()
+            raise
+        print(f"Serving {site} through nginx at http://127.0.0.1:{number}/ (Ctrl-C stops)", flush=True)
         return process.wait()
     finally:
         shutil.rmtree(prefix, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or not sys.argv[2].isdigit():
+    if len(sys.argv) != 3:
         sys.exit(f"Usage: {sys.argv[0]} SITE_DIR PORT")
     try:
         sys.exit(main(*sys.argv[1:]))

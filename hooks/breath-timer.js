@@ -4,9 +4,9 @@
   // The one table of settings: name: [default, minimum, maximum, whole number?].
   // Written as JSON, because the hook (breath_timer.py) reads it from this file too.
   const SETTINGS = {
-    "breaths": [6, 1, 20, true],
-    "inhale": [2, 1, 20, false],
-    "exhale": [3, 1, 20, false],
+    "breaths": [5, 1, 10, true],
+    "inhale": [2.5, 1, 8, false],
+    "exhale": [3.5, 1, 8, false],
     "sides": [2, 1, 2, true],
     "prepare": [3, 1, 20, false],
     "switch": [5, 1, 20, false]
@@ -14,24 +14,52 @@
   // The one number grammar, the hook's too: ASCII digits, and for seconds a dot and more digits.
   const WHOLE = /^[0-9]+$/;
   const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
-  // Each phase's big word, and the line under it; the cue stays "breathe in to lengthen...".
-  // The live region and the voice say both, or the line alone while breathing.
+  // The timer's words, a column a language, written as JSON because the hook reads them too
+  // (its paper fallback says what the timer says). {name} takes a value. A phase has its big
+  // word and the line under it; the cue stays "breathe in to lengthen...". Paused has its
+  // line for a screen with no keyboard too.
   const WORDS = {
-    idle: ["Press Start", "Breathe in to lengthen, breathe out to twist"],
-    prepare: ["Get ready", "Turn right first"],
-    inhale: ["In", "Breathe in to lengthen"],
-    exhale: ["Out", "Breathe out to twist"],
-    switch: ["Change sides", "Now turn left"],
-    done: ["Well done", "Both sides done"],
-    paused: ["Paused", "Press Resume or Space to go on"],
+    "en": {
+      "idle": ["Press Start", "Breathe in to lengthen, breathe out to twist"],
+      "prepare": ["Get ready", "Turn right first, only as far as is comfortable"],
+      "inhale": ["In", "Breathe in to lengthen"],
+      "exhale": ["Out", "Breathe out to twist"],
+      "switch": ["Change sides", "Now turn left, only as far as is comfortable"],
+      "done": ["Well done", "Both sides done"],
+      "paused": ["Paused", "Press Resume or Space to go on", "Tap Resume to go on"],
+      "going": "Going on",
+      "sides": ["", "→ Right", "← Left"],
+      "count": "{breath} of {breaths}, in",
+      "breath": "Breath {breath} of {breaths}",
+      "each": "{breaths} each side",
+      "seconds": ["{n} second", "{n} seconds"],
+      "breaths": ["{n} breath", "{n} breaths"],
+      "pace": "{breaths} each side: breathe in for {inhale}, out for {exhale}.",
+      "title": "Before you start",
+      "check": "Check first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
+      "floor": "Do the chair twist instead if you cannot get down to the floor safely.",
+      "link": "Is this twist right for you?",
+      "stop": "Stop at once if you feel:",
+      "signals": ["sharp, stabbing or burning pain", "pain that shoots down an arm or a leg", "new numbness or tingling", "dizzy or faint"],
+      "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
+      "kinds": ["a number of seconds", "a whole number"],
+      "voiceless": "This browser has no voice, so you will hear tones.",
+      "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
+      "ticks": ["Turn right", "Turn right first", "Then turn left"]
+    }
   };
-  const TURNS = ["", "Turn right", "Turn left"];
-  const SIDES = ["", "→ Right", "← Left"];
-  // Tones rise for the in-breath and fall for the out-breath: [from, to] in hertz.
-  const TONES = { prepare: [330, 330], inhale: [392, 587], exhale: [587, 392], switch: [330, 440], done: [392, 262] };
+  const T = WORDS.en;
+  const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
+  // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
+  const count = (key, n) => fill(T[key][+(n != 1)], { n });
+  // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
+  // one glide up to breathe in, one down to breathe out, three level notes to change sides,
+  // three falling to end, two rising to begin and to go on after a pause.
+  const TONES = { prepare: [[392, 392], [523, 523]], inhale: [[392, 587]], exhale: [[587, 392]], switch: [[523, 523], [523, 523], [523, 523]], done: [[523, 523], [392, 392], [262, 262]] };
   const CUE_CHOICES = ["silent", "tones", "voice"];
-  // Ready-made paces; Standard clears the reader's own, so the page's attributes apply.
-  const PRESETS = { Quick: { breaths: 5, inhale: 2, exhale: 2 }, Standard: {}, Slow: { breaths: 5, inhale: 3, exhale: 3 } };
+  // Ready-made paces, none faster than the default; Standard clears the reader's own, so the
+  // page's attributes apply.
+  const PRESETS = { Standard: {}, Slow: { inhale: 3.5, exhale: 4.5 } };
   const FIELDS = [["breaths", "Breaths each side", 1], ["inhale", "Seconds breathing in", 0.5], ["exhale", "Seconds breathing out", 0.5]];
   // The localStorage key of the reader's own pace and cue choices.
   const STORE = "breath-timer";
@@ -41,13 +69,15 @@
 <div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
 <div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
 <div class="bt-bar" aria-hidden="true"><div></div></div></div>
+<div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
+<p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
 <p class="bt-live" role="status"></p>
 <fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
 <p class="bt-note"></p>
 <p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button('class="bt-open" aria-expanded="false"', "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
 <div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}"`, name)).join(" ")}</p>
 ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-${name}">${label}</label>${button(`data-step="-${step}" aria-label="${label}: less"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${label}: more"`, "+")}</div>`).join("\n")}
-</div>
+<p class="bt-out" role="status"></p></div>
 <p class="bt-end">${button('class="bt-toggle"', "Again")} ${button('class="bt-leave"', "Done")}</p></div>`;
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
@@ -58,19 +88,29 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     const [, min, max, whole] = SETTINGS[name];
     // Not String([6]), which reads "6": a stored array is junk.
     const text = typeof value === "object" ? "" : String(value);
-    return (whole ? WHOLE : DECIMAL).test(text) && Number(text) >= min && Number(text) <= max;
+    // Compared as written, as the hook does: Number("20.0000000000000000001") rounds to 20. The
+    // bounds are whole, so any fraction above zero compares like .5.
+    const [units, fraction] = text.split(".");
+    const number = Number(units) + (/[1-9]/.test(fraction) ? 0.5 : 0);
+    return (whole ? WHOLE : DECIMAL).test(text) && number >= min && number <= max;
   }
 
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
   function readAttribute(element, name) {
     const value = element.getAttribute(name);
     if (value === null || valid(name, value)) return value === null ? SETTINGS[name][0] : Number(value);
-    const [fallback, min, max, whole] = SETTINGS[name];
+    const fallback = SETTINGS[name][0];
     if (!warned.has(`${name}=${value}`)) {
       warned.add(`${name}=${value}`);
-      console.warn(`<breath-timer> ${name}="${value}" is not ${whole ? "a whole number" : "a plain decimal number"} from ${min} to ${max}; using ${fallback}.`);
+      console.warn(refusal(`<breath-timer> ${name}="${value}"`, name, fallback));
     }
     return fallback;
+  }
+
+  // Said of a value outside its setting's limits, in the console or the pace panel.
+  function refusal(label, name, value) {
+    const [, min, max, whole] = SETTINGS[name];
+    return fill(T.outside, { label, kind: T.kinds[+whole], min, max, value });
   }
 
   // The reader's choices, read from storage once for every timer on the page. They live here
@@ -98,6 +138,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
+    // The words, for a page that writes its own paper fallback (the embed page).
+    static words = T;
     #state = "idle";
     #plan = [];
     #index = -1;
@@ -107,19 +149,29 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #frame;
     #lock;
     #audio;
+    // Esc closes the view's dialog, wherever focus is; its own close and show again are not a leave.
+    #dialog = Object.assign(document.createElement("dialog"), { onclose: () => this.#dialog.open || this.#leaveView() });
     #ui;
 
     connectedCallback() {
-      if (stylesheet && !document.querySelector(`link[href="${stylesheet}"]`)) {
-        document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
+      // Its style goes where it lives: the document's head, or a shadow root.
+      const root = this.getRootNode();
+      if (stylesheet && !root.querySelector(`link[href="${stylesheet}"]`)) {
+        (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
         this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
         this.#ui = this.lastElementChild;
-        this.#ui.addEventListener("click", (event) => this.#press(event.target.closest("button")));
+        // The ready screen's link to the full check leaves the view, so the check shows.
+        this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
         this.#ui.addEventListener("change", (event) => this.#choose(event.target));
       }
       document.addEventListener("visibilitychange", this);
+      // Fired at the element itself as it goes into full screen and out by any way.
+      this.addEventListener("fullscreenchange", this);
+      // Keys reach it in its own tree, document, shadow root or frame: in the view, focus is in
+      // its modal dialog, on a button or, after a click elsewhere in it, the dialog itself.
+      this.addEventListener("keydown", this);
       window.speechSynthesis?.addEventListener("voiceschanged", this);
       this.reset();
     }
@@ -141,7 +193,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
     handleEvent(event) {
       if (event.type === "keydown") return this.#key(event);
-      if (event.type === "fullscreenchange") return document.fullscreenElement !== this && this.#leaveView();
+      // Gone full screen, the element stands over its dialog, which shows again on top.
+      if (event.type === "fullscreenchange") return this.matches(":fullscreen") ? this.#modal() : this.#leaveView();
       if (event.type === "voiceschanged") return this.#show();
       // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
@@ -150,15 +203,33 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }
     }
 
+    // Opens the follow-along view on the ready screen: who should check first, the stop signals,
+    // the cue and the pace. Nothing plays until its Start, the press that lets sound play.
+    ready() {
+      if (!this.isConnected) return;
+      if (!/running|paused/.test(this.#state)) {
+        this.reset();
+        this.#state = "ready";
+        this.querySelector(".bt-check").href = this.getAttribute("check");
+        this.#show();
+      }
+      this.#enterView();
+      this.#ui.scrollTop = 0; // the check first, above the Start that has the focus
+    }
+
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
       if (!this.isConnected || this.#state === "running") return;
-      if (this.#state !== "paused") {
+      if (this.#state === "paused") this.#say(T.going);
+      else {
         this.#pausedAt = 0;
         this.#index = -1;
         this.#plan = this.#schedule();
       }
-      if (this.#cue() === "tones") this.#listen();
+      if (this.#cue() === "tones") {
+        this.#listen();
+        if (this.#state === "paused") this.#tone(TONES.prepare);
+      }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
       this.#tick();
@@ -172,7 +243,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#pausedAt = performance.now() - this.#origin;
       this.#stop();
       this.#state = "paused";
-      this.#text(".bt-live", "Paused");
+      this.#say(T.paused[0]);
       this.#show();
     }
 
@@ -193,7 +264,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       // Named by the first class: bt-toggle is "toggle".
       const action = target?.classList[0]?.slice(3);
       if (!target) return;
-      if (action === "toggle") return this.#state === "running" ? this.pause() : this.start();
+      // An idle timer's Start shows the ready screen, unless its page has shown the check.
+      if (action === "toggle") return this.#state === "running" ? this.pause() : this.#state !== "idle" || this.hasAttribute("direct") ? this.start() : this.ready();
       if (action === "reset") return this.reset();
       if (action === "view") return this.#enterView();
       if (action === "leave") return this.#leaveView();
@@ -203,6 +275,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         return this.toggleAttribute("data-settings", open);
       }
       const { cue, preset } = target.dataset;
+      this.#text(".bt-out", "");
       if (cue) {
         remember({ cue });
         if (this.#cue() === "tones") this.#listen();
@@ -216,8 +289,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#paced();
     }
 
-    #choose(input) {
-      if (valid(input.name, input.value)) remember({ [input.name]: Number(input.value) });
+    // A typed pace outside the limits keeps the one before, and says so.
+    #choose({ name, value, labels }) {
+      if (valid(name, value)) remember({ [name]: Number(value) });
+      this.#text(".bt-out", valid(name, value) ? "" : refusal(labels[0].textContent, name, this.#preference(name)));
       this.#paced();
     }
 
@@ -283,17 +358,17 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
-      const [word, line] = WORDS[name];
+      const [word, line] = T[name];
       let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
-      if (name === "inhale" && breath === 1) message = `${TURNS[side]}. ${message}`;
       if (name === "done") {
         this.#stop();
         this.#state = "done";
         if (side === 1) message = `${word}.`;
       }
-      this.#text(".bt-live", message);
+      // A screen reader hears each breath once, with its count, and every other phase whole.
+      if (name !== "exhale") this.#say(name === "inhale" ? fill(T.count, phase) : message);
       const cue = this.#cue();
-      if (cue !== "silent") navigator.vibrate?.(name === "inhale" ? 80 : [60, 60, 60]);
+      if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
         speechSynthesis.cancel();
@@ -310,13 +385,16 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       const name = phase?.phase || "idle";
       const breaths = phase?.breaths || this.#preference("breaths");
       const breathing = name === "inhale" || name === "exhale";
-      const [word, hint] = WORDS[this.#state === "paused" ? "paused" : name];
+      let [word, hint, tap] = T[this.#state === "paused" ? "paused" : name];
+      // Where there is no keyboard, a tap.
+      if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : phase ? SIDES[phase.side] : WORDS.prepare[1]);
+      this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? `Breath ${phase.breath} of ${breaths}` : `${breaths} breaths each side`);
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: count("breaths", breaths) }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: count("breaths", breaths), inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
       this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
@@ -326,7 +404,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }));
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
-      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? "This browser has no voice, so you will hear tones." : "");
+      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
 
@@ -334,29 +412,47 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.querySelector(selector).textContent = value;
     }
 
+    // The live region; quiet under the Voice cue, which says it all aloud.
+    #say(message) {
+      this.#text(".bt-live", this.#cue() === "voice" ? "" : message);
+    }
+
     // The view fills the screen where the browser allows it, and the page or frame otherwise.
     #enterView() {
       if (this.hasAttribute("data-view")) return;
       this.toggleAttribute("data-view", true);
-      document.addEventListener("keydown", this);
-      document.addEventListener("fullscreenchange", this);
-      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
+      // Shown in a modal dialog, so even where full screen is refused, focus and a screen reader
+      // stay in the view, and all around it, beyond any shadow root, is inert.
+      this.append(this.#dialog);
+      this.#dialog.append(this.#ui);
+      this.#modal();
+      // Refused in a frame without allow="fullscreen", missing on an iPhone.
+      this.requestFullscreen?.().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+    }
+
+    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    #modal() {
+      this.#dialog.close();
+      this.#dialog.showModal();
     }
 
     // Leaving keeps the session's place: the timer runs on in the page.
     #leaveView() {
       if (!this.hasAttribute("data-view")) return;
       this.removeAttribute("data-view");
-      document.removeEventListener("keydown", this);
-      document.removeEventListener("fullscreenchange", this);
-      if (document.fullscreenElement === this) document.exitFullscreen().catch(() => {});
+      if (this.#state === "ready") {
+        this.#state = "idle";
+        this.#show();
+      }
+      this.#dialog.close();
+      this.append(this.#ui);
+      if (this.matches(":fullscreen")) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
     }
 
     #key(event) {
-      if (event.key === "Escape") this.#leaveView();
-      else if (event.key === " " && !event.target.closest?.("button, input, a")) {
+      if (event.key === " " && !event.target.closest?.("button, input, a")) {
         event.preventDefault();
         this.#press(this.querySelector(".bt-toggle"));
       }
@@ -367,19 +463,22 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (window.AudioContext) this.#audio ??= new AudioContext();
     }
 
-    #tone([from, to]) {
+    // A cue lasts 0.6 s, one oscillator gliding through its notes; each note fades in and out,
+    // so it starts and stops without a click and apart from the next.
+    #tone(notes) {
       const audio = this.#audio;
       if (!audio) return;
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
-      const now = audio.currentTime;
-      oscillator.frequency.setValueAtTime(from, now);
-      oscillator.frequency.linearRampToValueAtTime(to, now + 0.5);
-      // Fades in and out, so the tone starts and stops without a click.
-      gain.gain.setValueCurveAtTime([0, 0.2, 0.1, 0], now, 0.6);
+      let time = audio.currentTime;
+      gain.gain.setValueCurveAtTime(notes.flatMap(() => [0, 0.2, 0.1, 0]), time, 0.6);
       oscillator.connect(gain).connect(audio.destination);
-      oscillator.start(now);
-      oscillator.stop(now + 0.6);
+      oscillator.start(time);
+      oscillator.stop(time + 0.6);
+      for (const [from, to] of notes) {
+        oscillator.frequency.setValueAtTime(from, time);
+        oscillator.frequency.linearRampToValueAtTime(to, (time += 0.6 / notes.length));
+      }
     }
 
     // A lock that arrives after the timer stopped or left the page (which stops it) is let go.

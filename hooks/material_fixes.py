@@ -5,11 +5,25 @@ Material's search dialog has no accessible name, and its two toggle checkboxes c
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
 that only the nav draws. All live in Material's own templates, so the fix is made on the
 rendered page instead of copying them.
+
+Material's templates also write text from front matter and mkdocs.yml (a page's title,
+description and author; the site's name and description; the menu's titles) into HTML
+unescaped, as MkDocs' Jinja has no autoescape: `description: Why "sitting" hurts` would end
+the meta description at `Why `, and a `<script>` in it would run. Rather than copy the many
+templates that write them (Material reaches its end of life on 5 May 2027), this hook hands
+them to the templates already escaped, as `Markup`: written as they are, they are safe text;
+the project's own templates' `| e` leaves them as they are; `striptags` reads them back to
+plain text. A heading's title is HTML already, and overrides/main.html's `htmltitle` block
+escapes what `striptags` reads back from it.
 """
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 FIXES = {
@@ -21,6 +35,30 @@ FIXES = {
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
+# Front matter and settings that Material's templates write as HTML.
+PAGE_TEXT = ("title", "description", "author")
+SITE_TEXT = ("site_name", "site_description", "site_author")
+
+
+def as_text(value: object, where: str) -> Markup | None:
+    """A front-matter or setting value as escaped text for the templates; None stays None."""
+    if value is None or isinstance(value, Markup):
+        return value
+    if not isinstance(value, str):
+        raise PluginError(f"{where} must be text, got {value!r}; write it as a plain line of text")
+    return escape(value)
+
+
+def escape_nav_titles(items: list) -> None:
+    """Titles given in mkdocs.yml's nav; a page's own title comes from its front matter or heading."""
+    for item in items:
+        if isinstance(item, (Section, Link)):
+            item.title = as_text(item.title, f"mkdocs.yml: nav title {item.title!r}")
+        elif isinstance(item, Page) and "title" in vars(item):
+            item.title = as_text(item.title, f"mkdocs.yml: nav title {item.title!r}")
+        if isinstance(item, Section):
+            escape_nav_titles(item.children)
+
 
 def mend(html: str) -> str:
     for stock, mended in FIXES.items():
@@ -28,6 +66,24 @@ def mend(html: str) -> str:
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return html
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for key in SITE_TEXT:
+        config[key] = as_text(config[key], f"mkdocs.yml: {key}")
+    return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    escape_nav_titles(nav.items)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in PAGE_TEXT:
+        if key in page.meta:
+            page.meta[key] = as_text(page.meta[key], f"{page.file.src_uri}: front matter {key}")
+    return markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -5,6 +5,11 @@ Each page's front matter names its dates (`reviewed`, `review_due`) and the keys
 it states facts from (`sources`); the theme (overrides/partials/content.html) renders them, so a
 page cannot show a source that is not in `extra.sources` or forget its dates. A page with its
 own template (the bare timer of embed/) is not a content page.
+
+Dates must be plausible: reviewed today or before, and due after that, within two years. A
+page past its due date still builds, with a warning naming it, so `--strict` builds (CI) stop
+until someone reviews it. Front matter that is not YAML, or a value of the wrong kind, stops
+the build in one line naming the page and the key.
 """
 
 from __future__ import annotations
@@ -12,18 +17,26 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import logging
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-REVIEW_KEYS = ("reviewed", "review_due")
-REPORT_SCHEMES = ("https://", "http://", "mailto:")
+from mkdocs.utils.meta import YAML_RE
 
 log = logging.getLogger("mkdocs.hooks.page_trust")
+
+REVIEW_KEYS = ("reviewed", "review_due")
+# The bare timer of embed/: it states no facts and has no place to show dates. Any other
+# `template:` is still a content page, checked like every other.
+BARE_TEMPLATES = {"embed.html"}
+LONGEST_REVIEW = "two years"
+SOURCE_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f]+")
+REPORT_SCHEMES = ("https://", "http://", "mailto:")
 
 
 def check_report_address(address: object) -> None:
@@ -44,24 +57,76 @@ def check_sources(sources: object) -> None:
     for key, source in sources.items():
         if not isinstance(source, dict) or not all(isinstance(source.get(field), str) for field in ("by", "title", "url")):
             raise PluginError(f"mkdocs.yml: extra.sources.{key} needs by, title and url")
-
-
-def check_page_meta(path: str, meta: dict[str, Any], known_sources: dict[str, Any]) -> None:
-    """A content page states when it was reviewed and is next due, and cites only known sources."""
-    for key in REVIEW_KEYS:
-        if not isinstance(meta.get(key), datetime.date):
+        if not SOURCE_ADDRESS.fullmatch(source["url"]):
             raise PluginError(
-                f"{path}: front matter needs {key}: YYYY-MM-DD (found {meta.get(key)!r}); "
-                "add reviewed: and review_due: dates, for example reviewed: 2026-11-25 and review_due: 2027-11-25"
+                f"mkdocs.yml: extra.sources.{key}.url is {source['url']!r}; give an https:// or http:// address "
+                "with no spaces or control characters"
             )
-    if meta["review_due"] <= meta["reviewed"]:
-        raise PluginError(f"{path}: review_due ({meta['review_due']}) must come after reviewed ({meta['reviewed']})")
+
+
+def two_years_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 2)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 2, day=28)
+
+
+def review_date(path: str, meta: dict[str, Any], key: str) -> datetime.date:
+    example = "for example reviewed: 2026-11-25 and review_due: 2027-11-25"
+    if key not in meta:
+        raise PluginError(f"{path}: front matter needs {key}: YYYY-MM-DD; add reviewed: and review_due: dates, {example}")
+    value = meta[key]
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        found = value if isinstance(value, datetime.date) else repr(value)
+        raise PluginError(f"{path}: front matter {key} must be a date written YYYY-MM-DD, with no time, found {found}; {example}")
+    return value
+
+
+def check_review_dates(path: str, meta: dict[str, Any], today: datetime.date) -> None:
+    """Reviewed on a day that has been, due after it within two years; a passed due date warns."""
+    reviewed, due = (review_date(path, meta, key) for key in REVIEW_KEYS)
+    if reviewed > today:
+        raise PluginError(f"{path}: reviewed ({reviewed}) is in the future; give the day the page was reviewed")
+    if due <= reviewed:
+        raise PluginError(f"{path}: review_due ({due}) must come after reviewed ({reviewed})")
+    if due > two_years_after(reviewed):
+        raise PluginError(f"{path}: review_due ({due}) is more than {LONGEST_REVIEW} after reviewed ({reviewed})")
+    if due < today:
+        log.warning(f"{path}: review_due ({due}) has passed; review the page and update reviewed: and review_due:")
+
+
+def check_page_meta(
+    path: str, meta: dict[str, Any], known_sources: dict[str, Any], today: datetime.date | None = None
+) -> None:
+    """A content page states when it was reviewed and is next due, and cites only known sources."""
+    check_review_dates(path, meta, today or datetime.date.today())
     sources = meta.get("sources", [])
-    if not isinstance(sources, list):
-        raise PluginError(f"{path}: sources must be a list of keys from extra.sources, such as [{next(iter(known_sources))}]")
+    if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
+        raise PluginError(
+            f"{path}: sources must be a list of keys from extra.sources, such as [{next(iter(known_sources))}], "
+            f"found {sources!r}"
+        )
     unknown = [key for key in sources if key not in known_sources]
     if unknown:
         raise PluginError(f"{path}: sources {unknown!r} are not in extra.sources; allowed: {', '.join(known_sources)}")
+    if not isinstance(meta.get("tutorial", False), bool):
+        raise PluginError(f"{path}: tutorial must be true or false, found {meta['tutorial']!r}")
+
+
+def check_front_matter_parsed(path: str, markdown: str) -> None:
+    """MkDocs drops front matter it cannot read and keeps it as text; say why instead."""
+    found = YAML_RE.match(markdown)
+    if found is None:
+        return
+    try:
+        data = yaml.safe_load(found[1])
+    except yaml.YAMLError as error:
+        # Where the unfinished part began (an open bracket), else where reading stopped.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        problem = getattr(error, "problem", None) or "it cannot be read"
+        raise PluginError(f"{path}: front matter is not valid YAML{where}: {problem}") from None
+    raise PluginError(f"{path}: front matter must be key: value lines, found {type(data).__name__} {data!r:.60}")
 
 
 def is_local_preview(site_url: str) -> bool:
@@ -93,6 +158,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "template" not in page.meta:
-        check_page_meta(page.file.src_uri, page.meta, config.extra["sources"])
+    path = page.file.src_uri
+    check_front_matter_parsed(path, markdown)
+    template = page.meta.get("template")
+    if template is not None and not isinstance(template, str):
+        raise PluginError(f"{path}: template must be the name of a template file, found {template!r}")
+    if template not in BARE_TEMPLATES:
+        check_page_meta(path, page.meta, config.extra["sources"])
     return markdown

@@ -37,6 +37,8 @@ ID = re.compile(r'\bid="([^"]+)"')
 LABEL = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 # The words drawn in the pictures in other languages, by their English (hooks/words.yml).
 WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+# A shown width as Markdown's attribute list gives it: pixels, written as a plain number.
+PIXELS = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
 PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*", re.DOTALL)
 
 
@@ -82,9 +84,16 @@ def inline_svg(svg: str, image: dict[str, str], prefix: str, labels: dict[str, s
     view_box = VIEW_BOX.search(svg)
     if not view_box or not TITLE.search(svg):
         raise PictureError('is not one of the site\'s pictures: it needs viewBox="0 0 W H" and a <title>')
-    width, height = (float(number) for number in view_box.groups())
-    shown_width = float(image.get("width", width))
-    classes = " ".join(["picture", *image.get("class", "").split()])
+    width, height = (float(number) if PIXELS.fullmatch(number) else 0.0 for number in view_box.groups())
+    if not width or not height:
+        raise PictureError(f'has viewBox="0 0 {view_box[1]} {view_box[2]}"; give its width and height as numbers above 0')
+    given = image.get("width", f"{width:g}")
+    if not PIXELS.fullmatch(given) or not float(given):
+        raise PictureError(f'has width="{given}"; give the width in pixels as a plain number, such as width="220"')
+    shown_width = float(given)
+    # The attributes come from the page's HTML: read them as text, write them back escaped.
+    alt = html.escape(html.unescape(alt), quote=False)
+    classes = html.escape(" ".join(["picture", *html.unescape(image.get("class", "")).split()]))
     start = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
         f'width="{shown_width:g}" height="{shown_width * height / width:.0f}" class="{classes}" '

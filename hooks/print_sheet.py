@@ -3,21 +3,18 @@
 The sheet itself is `overrides/partials/print-sheet.html`; this hook gives it `qr_code`, an
 inline SVG that a phone camera reads to open the page (and its timer) from the paper. A build
 without a site address (no `site_url`) prints neither the address nor a QR code, since there
-is no address to give; it says so once, at INFO level, so `--strict` builds still pass.
+is no address to give (`site_address.py` says so once, at INFO level).
 """
 
 from __future__ import annotations
 
 import html
-import logging
 from typing import Any
 
 import segno
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-log = logging.getLogger("mkdocs.hooks.print_sheet")
 
 
 def qr_code(address: str, label_words: str = "QR code: {address}") -> str:
@@ -26,12 +23,6 @@ def qr_code(address: str, label_words: str = "QR code: {address}") -> str:
     svg = code.svg_inline(dark="#000", omitsize=True, svgclass="qr-code", lineclass=None)
     label = html.escape(label_words.format(address=address), quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not config.site_url:
-        log.info("No SITE_URL: the tutorials' printed sheets carry no QR code.")
-    return config
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -1,74 +1,37 @@
-"""Shared fixtures: the site built once per session, a local server for it, and Chromium."""
+"""Shared fixtures: the site built once per session, a local server for it, and Chromium.
+
+Tests that drive Chromium (through the `browser` fixture, or `page`, `context` and others built
+on it) are marked `browser`, so `pytest -m "not browser"` runs every other test in seconds.
+"""
 
 from __future__ import annotations
 
 import functools
-import re
-import http.server
 import os
 import shutil
 import socket
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect, sync_playwright
+from helpers import CHROMIUM_ARGS, build_site, serve
+from hypothesis import settings
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
+# Property tests check behaviour, not speed: on a loaded machine an example may take longer than
+# Hypothesis' default 200 ms deadline, which is no failure. Timings live in benchmarks/.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
-# Flags that keep Chromium from calling home: this machine, and an intranet, may have no network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The timer's browser tests share a bare page to drive the element on (the timer_page fixture).
+pytest_plugins = ["timer_pages"]
 
 
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
-}
-
-
-def axe_violations(page: Page) -> list[str]:
-    """What axe-core finds wrong in the page as it is now: each rule with the elements that break it."""
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
-
-
-def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` into site_dir; the result carries MkDocs' log."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-
-
-def outside_references(site: Path) -> list[tuple[str, str]]:
-    """Every script, style, font, image or frame that a built page would fetch from elsewhere."""
-    outside = []
-    for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["script", "link", "img", "source", "iframe", "video", "audio"]):
-            target = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
-            if target and urlparse(target).netloc and tag.get("rel") != ["canonical"]:
-                outside.append((path.relative_to(site).as_posix(), target))
-    for path in site.rglob("*.css"):
-        outside += [(path.name, url) for url in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", path.read_text())]
-    return outside
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -111,28 +74,6 @@ def built_page(site_dir: Path) -> Callable[[str], BeautifulSoup]:
     return parse
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(
-    directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
-) -> tuple[str, Callable[[], None]]:
-    """Serve a directory on 127.0.0.1 (any free port by default); return its base URL and a stop function."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-
-    return f"http://127.0.0.1:{server.server_port}/", stop
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
     """Base URL of the built site, served from 127.0.0.1."""
@@ -161,18 +102,3 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
-
-
-def run_framed_session(page: Page, url: str) -> Frame:
-    """Open a page that frames embed/, run a whole session in the frame on the test clock, and
-    return the frame, once its timer is done."""
-    page.clock.install(time=0)
-    page.goto(url)
-    frame = page.frame_locator("iframe")
-    expect(frame.get_by_role("button", name="Start")).to_be_visible()
-    page.clock.pause_at(60_000)
-    frame.get_by_role("button", name="Start").click()
-    page.clock.run_for(20_000)
-    timer_frame = page.frames[1]
-    assert timer_frame.evaluate("timerDone") == 1
-    return timer_frame

@@ -5,23 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations
+from helpers import axe_violations, built_pages
 from playwright.sync_api import Page
-
-
-def page_urls(site: Path) -> list[str]:
-    return sorted(
-        "" if path.name == "index.html" and path.parent == site else path.relative_to(site).as_posix().removesuffix("index.html")
-        for path in site.rglob("*.html")
-        if not path.parent.name == "search"
-    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_axe_violation(page: Page, site_dir: Path, site_url: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     found = {}
-    for url in page_urls(site_dir):
+    for url in built_pages(site_dir):
         page.goto(site_url + url)
         found[url] = axe_violations(page)
     assert {url: v for url, v in found.items() if v} == {}

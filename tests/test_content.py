@@ -14,21 +14,9 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import outside_references
+from helpers import PAGES, ROOT, TUTORIALS, built_pages, outside_references
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def nav_urls() -> list[str]:
-    """The URL path of every page in mkdocs.yml's nav, in order."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    files = [next(iter(item.values())) for item in config["nav"]]
-    return ["" if name == "index.md" else name.removesuffix(".md") + "/" for name in files]
-
-
-PAGES = nav_urls()
 PROSE_PAGES = [url for url in PAGES if url != "embed-the-timer/"]
-TUTORIALS = ["chair-twist/", "floor-twist/"]
 
 
 def article(soup: BeautifulSoup) -> Tag:
@@ -179,10 +167,15 @@ def test_no_page_asks_you_to_turn_a_little_further(built_page) -> None:
 
 
 def test_timer_defaults_sit_inside_the_taught_ranges() -> None:
+    """The element's defaults, with mkdocs.yml's overrides laid over them as the hook does."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from timer_settings import validate_defaults
+
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    timer = {name: float(value) for name, value in config["extra"]["breath_timer"].items()}
+    timer = validate_defaults({name: float(value) for name, value in (config["extra"]["breath_timer"] or {}).items()})
     assert 5 <= timer["breaths"] <= 8
     assert timer["breaths"] * (timer["inhale"] + timer["exhale"]) == 30
+    assert 60 / (timer["inhale"] + timer["exhale"]) <= 10  # breaths a minute
 
 
 @pytest.mark.parametrize("url", PROSE_PAGES)
@@ -204,15 +197,11 @@ def test_every_svg_picture_has_a_title_and_description() -> None:
         assert soup.find("title").string.strip() and soup.find("desc").string.strip(), svg.name
 
 
-def built_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html"))
-
-
 def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
     base = "http://site/"
     ids: dict[Path, set[str]] = {}
     broken = []
-    for path in built_pages(site_dir):
+    for path in built_pages(site_dir).values():
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         page_url = base + path.relative_to(site_dir).as_posix()
         for tag in soup.find_all(["a", "link", "script", "img"]):

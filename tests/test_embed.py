@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler, run_framed_session, serve
+from helpers import handler_with_policy, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 STRICT = "default-src 'self'"
@@ -35,15 +35,6 @@ addEventListener("securitypolicyviolation", (event) => policyViolations.push(eve
 window.timerDone = 0;
 addEventListener("breath-timer:done", () => timerDone++);
 """
-
-
-def handler_with_policy(policy: str) -> type[QuietHandler]:
-    class PolicyHandler(QuietHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    return PolicyHandler
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +74,7 @@ def test_script_embed_runs_a_full_session_under_a_strict_policy(watched: Page, i
     watched.clock.install(time=0)
     watched.goto(intranet)
     watched.clock.pause_at(60_000)
+    watched.get_by_role("button", name="Start").click()  # the ready screen first
     watched.get_by_role("button", name="Start").click()
     watched.clock.run_for(40_000)
     assert watched.evaluate("timerDone") == 1
@@ -112,8 +104,8 @@ def test_embed_page_falls_back_on_bad_query_values(page: Page, site_url: str) ->
     warnings: list[str] = []
     page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
     page.goto(site_url + "embed/?breaths=abc&inhale=99")
-    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
-    assert page.evaluate("document.querySelector('breath-timer').inhale") == 2
+    expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
+    assert page.evaluate("document.querySelector('breath-timer').inhale") == 2.5
     assert any('breaths="abc"' in warning for warning in warnings)
     assert any('inhale="99"' in warning for warning in warnings)
     assert "NaN" not in page.locator("body").inner_text()
@@ -148,7 +140,7 @@ def test_embed_page_shows_the_whole_timer_at_the_suggested_size(page: Page, site
     page.goto(site_url + "embed/")
     if settings:
         page.get_by_role("button", name="Pace").click()
-        expect(page.get_by_role("button", name="Quick")).to_be_visible()
+        expect(page.get_by_role("button", name="Slow")).to_be_visible()
     scroll = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     assert scroll == [360, 560]
     box = page.locator("breath-timer .bt-ui").bounding_box()
@@ -177,14 +169,16 @@ def test_timer_script_and_style_stay_within_their_budget_as_served(site_dir: Pat
     assert sum(gzipped(site_dir / "assets" / name) for name in ("breath-timer.js", "breath-timer.css")) <= TIMER_BUDGET
 
 
-@pytest.mark.parametrize("query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", ""])
+@pytest.mark.parametrize(
+    "query", ["?breaths=10&sides=1", "?breaths=3&inhale=2.5&exhale=1", "?breaths=abc&sides=9", "", "?breaths=1&inhale=1"]
+)
 def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str, query: str) -> None:
     """The embed page rewrites the hook's paper pacer for its query; both must say the same."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from bs4 import BeautifulSoup
     from breath_timer import parse_marker, render_timer, validate_defaults
+    from bs4 import BeautifulSoup
 
     page.goto(site_url + "embed/" + query)
     page.wait_for_function("() => !!customElements.get('breath-timer')")
@@ -198,10 +192,12 @@ def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str
         text = page.locator("breath-timer .breath-timer-fallback").inner_text()
         assert "Hold each side for 10 breaths" in text and "Then turn left" not in text
         assert text.count("\u2610") == 10
+    if query == "?breaths=1&inhale=1":
+        assert page.locator(".breath-timer-fallback p").text_content().startswith("Hold each side for 1 breath. Breathe in for 1 second")
 
 
 def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: str) -> None:
     text = " ".join(built_page("embed-the-timer/").select_one("article").get_text().split())
-    assert f'<iframe src="{site_url}embed/?breaths=6' in text
+    assert f'<iframe src="{site_url}embed/?breaths=5' in text
     assert f"frame-src {site_url.rstrip('/')}" in text
     assert "your-site.example" not in text and "unstuck.example.org" not in text

@@ -11,20 +11,18 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import axe_violations, serve
+from helpers import axe_violations, handler_with_policy, pdf_text, print_to_pdf, serve
 from icalendar import Calendar, Event
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_embed import handler_with_policy
-from test_print import pdf_text, print_to_pdf
 
 HABIT = "daily-habit/"
 # Wednesday 25 November 2026, 09:00 in London (UTC in winter).
-WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 STOP_SIGNALS = (
     "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, "
@@ -256,6 +254,21 @@ def test_link_without_a_fragment_still_scrolls_to_the_form(page: Page, site_url:
     page.goto(site_url + HABIT + "?times=8:00")
     expect(page.get_by_label("Break 1", exact=True)).to_have_value("8:00")
     expect(page.get_by_role("heading", name="Add twist breaks to your calendar")).to_be_in_viewport()
+
+
+def test_a_link_of_thousands_of_times_fills_twenty_four_with_one_message(page: Page, site_url: str) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    # As long as a test server takes (64 KB): 20,000 times, 6,000 words that are no day.
+    times = ",".join(["9"] * 20_000)
+    days = ",".join(["xx"] * 6_000)
+    page.goto(site_url + HABIT + f"?times={times}&days={days}#calendar")
+    expect(page.get_by_label("Break 24", exact=True)).to_have_value("9")
+    expect(page.get_by_label("Break 25", exact=True)).to_have_count(0)
+    assert [text for text in warnings if "break times" in text] == [
+        "Unstuck: the address lists more than 24 break times; the first 24 are used."
+    ]
+    assert len([text for text in warnings if "days=" in text]) == 1
 
 
 def test_link_with_a_bad_choice_says_what_is_wrong_at_once(page: Page, site_url: str) -> None:

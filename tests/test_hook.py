@@ -20,14 +20,19 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
+import site_address  # noqa: E402
+import timer_settings  # noqa: E402
 from breath_timer import (  # noqa: E402
     TimerSettingError,
+    page_attributes,
     parse_marker,
     render_timer,
     replace_markers,
     settings_table,
     validate_defaults,
 )
+from helpers import Build, build_in_process  # noqa: E402
+from timer_settings import words  # noqa: E402
 
 SETTINGS = settings_table()
 DEFAULTS = validate_defaults({})
@@ -56,7 +61,8 @@ def timer_attributes(page_html: str) -> list[dict[str, str]]:
 
 
 def test_built_in_defaults_pace_thirty_seconds_a_side() -> None:
-    assert DEFAULTS == {"breaths": 6, "inhale": 2, "exhale": 3, "sides": 2, "prepare": 3, "switch": 5}
+    # 5 breaths of 2.5 s in and 3.5 s out: 30 s a side, 10 breaths a minute.
+    assert DEFAULTS == {"breaths": 5, "inhale": 2.5, "exhale": 3.5, "sides": 2, "prepare": 3, "switch": 5}
 
 
 def test_site_config_overrides_built_in_defaults() -> None:
@@ -83,11 +89,11 @@ def test_whole_decimal_seconds_are_written_without_a_point() -> None:
     ("args", "expected"),
     [
         ("breath=6", "unknown setting 'breath' (allowed: breaths, inhale, exhale, sides, prepare, switch)"),
-        ("breaths=six", "'breaths' must be a whole number from 1 to 20, got 'six'"),
-        ("breaths=6.5", "'breaths' must be a whole number from 1 to 20, got '6.5'"),
-        ("breaths=21", "'breaths' must be a whole number from 1 to 20, got '21'"),
-        ("inhale=0.5", "'inhale' must be a number of seconds from 1 to 20, got '0.5'"),
-        ("exhale=-3", "'exhale' must be a number of seconds from 1 to 20, got '-3'"),
+        ("breaths=six", "'breaths' must be a whole number from 1 to 10, got 'six'"),
+        ("breaths=6.5", "'breaths' must be a whole number from 1 to 10, got '6.5'"),
+        ("breaths=11", "'breaths' must be a whole number from 1 to 10, got '11'"),
+        ("inhale=0.5", "'inhale' must be a number of seconds from 1 to 8, got '0.5'"),
+        ("exhale=-3", "'exhale' must be a number of seconds from 1 to 8, got '-3'"),
         ("sides=3", "'sides' must be a whole number from 1 to 2, got '3'"),
         ("switch=nan", "'switch' must be a number of seconds from 1 to 20, got 'nan'"),
         ("breaths=6 breaths=7", "'breaths' is given twice"),
@@ -104,8 +110,8 @@ def test_bad_marker_is_refused_with_the_reason(args: str, expected: str) -> None
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ({"breaths": 30}, "'breaths' must be a whole number from 1 to 20, got 30"),
-        ({"breaths": True}, "'breaths' must be a whole number from 1 to 20, got True"),
+        ({"breaths": 30}, "'breaths' must be a whole number from 1 to 10, got 30"),
+        ({"breaths": True}, "'breaths' must be a whole number from 1 to 10, got True"),
         ({"inhale": "2"}, None),
         ({"pace": 2}, "unknown setting 'pace'"),
         ([6, 2, 3], "must be a mapping of settings"),
@@ -123,7 +129,7 @@ def test_bad_site_config_is_refused_with_the_reason(extra: object, expected: str
 def test_error_names_the_page_the_line_and_the_marker() -> None:
     assert refusal("# Twist\n\nText.\n\n<!-- breath-timer breaths=99 -->\n") == (
         "page.md:5: breath-timer marker '<!-- breath-timer breaths=99 -->': "
-        "'breaths' must be a whole number from 1 to 20, got '99'"
+        "'breaths' must be a whole number from 1 to 10, got '99'"
     )
 
 
@@ -148,7 +154,7 @@ def test_shared_grammar_accepts_plain_ascii_decimals(name: str, text: str, numbe
 ])  # fmt: skip
 def test_shared_grammar_rejects_everything_else(name: str, text: str) -> None:
     with pytest.raises(TimerSettingError, match=f"'{name}' must be"):
-        breath_timer.validate_setting(name, text)
+        timer_settings.validate_setting(name, text)
 
 
 def test_attribute_keeps_every_digit_it_was_given() -> None:
@@ -166,7 +172,7 @@ def test_not_a_number_in_the_site_config_is_refused_in_one_line(name: str, value
 def test_a_value_of_thousands_of_digits_is_refused_and_quoted_short() -> None:
     with pytest.raises(TimerSettingError) as error:
         parse_marker("breaths=" + "9" * 5000, DEFAULTS)
-    assert str(error.value) == "'breaths' must be a whole number from 1 to 20, got '99999999999999999999...' (5000 characters)"
+    assert str(error.value) == "'breaths' must be a whole number from 1 to 10, got '99999999999999999999...' (5000 characters)"
     with pytest.raises(TimerSettingError, match="'inhale' must be a number of seconds"):
         parse_marker("inhale=1" + "0" * 5000 + ".5", DEFAULTS)
 
@@ -176,13 +182,13 @@ def test_a_value_of_thousands_of_digits_is_refused_and_quoted_short() -> None:
 
 def test_marker_becomes_the_element_with_every_setting() -> None:
     assert timer_attributes(render("<!-- breath-timer breaths=8 -->")) == [
-        {"breaths": "8", "inhale": "2", "exhale": "3", "sides": "2", "prepare": "3", "switch": "5"}
+        {"breaths": "8", "inhale": "2.5", "exhale": "3.5", "sides": "2", "prepare": "3", "switch": "5"}
     ]
 
 
 def test_fallback_tells_the_breathing_plan_without_javascript() -> None:
     text = BeautifulSoup(render("<!-- breath-timer inhale=3 exhale=4 -->"), "html.parser").get_text(" ")
-    assert "Hold each side for 6 breaths" in text
+    assert "Hold each side for 5 breaths" in text
     assert "Breathe in for 3 seconds to lengthen" in text
     assert "breathe out for 4 seconds to twist. Turn only as far as is comfortable." in text
     assert "further" not in text
@@ -369,27 +375,38 @@ def test_widget_files_ship_minified_with_the_site(site_dir: Path) -> None:
         assert len(shipped) < 0.7 * len(source)
 
 
-def build_small_site(
-    tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Build a small site that uses the hook; the result carries MkDocs' log."""
+def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
+    """A small project that uses the hook (and the site address hook), ready to build."""
     (tmp_path / "docs").mkdir()
     for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
         (tmp_path / "docs" / name).write_text(text)
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook or Path(breath_timer.__file__)}]\n{config}")
-    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | (env or {})
+    hooks = hook or f"{site_address.__file__}, {breath_timer.__file__}"
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
+    return tmp_path
+
+
+def build_small_site(
+    tmp_path: Path, pages: str | dict[str, str], config: str = "", env: dict[str, str] | None = None
+) -> Build:
+    """Build a small site that uses the hook, in this process; the result carries MkDocs' log."""
+    return build_in_process(write_small_site(tmp_path, pages, config), env)
+
+
+def cli_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a person runs it, for the few tests of what the command line prints."""
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
     )
 
 
-def test_bad_marker_fails_the_build_with_one_clear_line(tmp_path: Path) -> None:
-    result = build_small_site(tmp_path, "# Home\n\n<!-- breath-timer inhale=fast -->\n")
+def test_bad_marker_fails_the_command_line_build_with_one_clear_line(tmp_path: Path) -> None:
+    result = cli_build(write_small_site(tmp_path, "# Home\n\n<!-- breath-timer inhale=fast -->\n"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
         "ERROR   -  index.md:3: breath-timer marker '<!-- breath-timer inhale=fast -->': "
-        "'inhale' must be a number of seconds from 1 to 20, got 'fast'"
+        "'inhale' must be a number of seconds from 1 to 8, got 'fast'"
     ) in result.stderr.splitlines()
 
 
@@ -398,7 +415,7 @@ def test_bad_site_config_fails_the_build_naming_the_setting(tmp_path: Path) -> N
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got 4"
+        "ERROR   -  mkdocs.yml: extra.breath_timer: 'sides' must be a whole number from 1 to 2, got '4'"
     ) in result.stderr.splitlines()
 
 
@@ -428,11 +445,12 @@ def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, 
 def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
     hooks = tmp_path / "hooks"
     hooks.mkdir()
-    shutil.copy(breath_timer.__file__, hooks / "breath_timer.py")
+    for module in Path(breath_timer.__file__).parent.glob("*.py"):
+        shutil.copy(module, hooks)
     shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
     site = tmp_path / "site"
     site.mkdir()
-    result = build_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py")
+    result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "ERROR   -  hooks/breath-timer.css cannot be read (No such file or directory): " in result.stderr
 
@@ -466,12 +484,27 @@ def test_build_without_site_url_says_so_at_info_and_passes_strict(tmp_path: Path
 
 def test_snippets_follow_the_site_url_or_are_marked_for_replacing() -> None:
     page = "```html\n<iframe src=\"https://your-site.example/embed/\"></iframe>\n```\n\nframe-src https://your-site.example\n"
-    assert breath_timer.address_snippets(page, "https://intranet.example.com/unstuck/") == (
-        "```html\n<iframe src=\"https://intranet.example.com/unstuck/embed/\"></iframe>\n```\n\n"
-        "frame-src https://intranet.example.com\n"
-    )
-    marked = breath_timer.address_snippets(page, None)
-    assert marked.startswith(page.split("\n\n")[0] + "\n\nReplace `https://your-site.example/` with your site's address.\n")
+    rendered = markdown.markdown(page, extensions=EXTENSIONS)
+    addressed = site_address.address_snippets(rendered, "https://intranet.example.com/unstuck/")
+    assert "your-site" not in addressed
+    assert "https://intranet.example.com/unstuck/embed/" in addressed
+    assert "<p>frame-src https://intranet.example.com</p>" in addressed
+    marked = BeautifulSoup(site_address.address_snippets(rendered, None), "html.parser")
+    assert [note.get_text() for note in marked.find_all("p")] == [
+        "Replace https://your-site.example/ with your site's address.",
+        "frame-src https://your-site.example",
+    ]
+
+
+@pytest.mark.parametrize("fence", ["````", "~~~", "`````"])
+def test_every_fence_closes_and_gets_its_note(fence: str) -> None:
+    page = f"{fence}text\nhttps://your-site.example/daily-habit/\n{fence}\n\nAfter the block.\n\n{fence}\nno address\n{fence}\n"
+    rendered = markdown.markdown(page, extensions=EXTENSIONS)
+    marked = BeautifulSoup(site_address.address_snippets(rendered, None), "html.parser")
+    assert [p.get_text() for p in marked.find_all("p")] == [
+        "Replace https://your-site.example/ with your site's address.",
+        "After the block.",
+    ]
 
 
 # The project's templates escape what they write
@@ -496,3 +529,54 @@ def test_title_with_a_quote_keeps_its_whole_og_title(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "site" / "why" / "index.html").read_text(), "html.parser")
     assert soup.find("meta", property="og:title")["content"] == 'Why "sitting" & long hurts'
+
+
+# The timer's words and its ready screen
+
+
+def test_paper_pacer_speaks_the_elements_own_words() -> None:
+    script = (Path(__file__).parent.parent / "hooks" / "breath-timer.js").read_text(encoding="utf-8")
+    table = json.loads(script.split("const WORDS = ", 1)[1].split("\n  };", 1)[0] + "\n  }")
+    english = table["en"]
+    assert words() == english
+    text = BeautifulSoup(render("<!-- breath-timer breaths=1 inhale=1 exhale=2.5 sides=1 -->"), "html.parser").get_text(" ")
+    assert english["fallback"].split("{")[0] in text
+    assert "Breathe in for 1 second to lengthen, then breathe out for 2.5 seconds to twist." in text
+    assert f"{english['ticks'][0]}:" in text
+
+
+def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:
+    for phase in ("prepare", "switch"):
+        assert "only as far as is comfortable" in words()[phase][1]
+    assert words()["idle"][1] == "Breathe in to lengthen, breathe out to twist"
+
+
+def test_a_tutorial_timer_links_its_own_check_and_starts_at_once() -> None:
+    page = '<h2 id="is-this-twist-right-for-you">Is this twist right for you?</h2>\n<!-- breath-timer -->'
+    assert page_attributes(page, "https://example.org/") == {"check": "#is-this-twist-right-for-you", "direct": ""}
+    html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page, None))[0]
+    assert 'check="#is-this-twist-right-for-you" direct>' in html_
+
+
+def test_a_timer_without_the_check_links_the_safety_page_only_where_the_site_has_an_address() -> None:
+    assert page_attributes("<!-- breath-timer -->", "https://intranet.example/unstuck/") == {"check": "https://intranet.example/unstuck/safety/"}
+    assert page_attributes("<!-- breath-timer -->", None) == {}
+
+
+def test_position_floor_reaches_the_element_and_anything_else_is_refused() -> None:
+    assert 'position="floor"' in render("<!-- breath-timer position=floor prepare=10 switch=10 -->")
+    assert "position" not in render("<!-- breath-timer position=chair -->")
+    with pytest.raises(PluginError, match=r"'position' must be one of chair, floor, got 'sofa'"):
+        render("<!-- breath-timer position=sofa -->")
+
+
+@pytest.mark.parametrize(("name", "value"), [("breaths", 11), ("inhale", 0.5), ("exhale", 9)])
+def test_a_pace_outside_what_a_page_could_teach_fails_the_build(name: str, value: float) -> None:
+    with pytest.raises(TimerSettingError, match=rf"'{name}' must be .* from 1 to (10|8), got"):
+        validate_defaults({name: value})
+
+
+def test_mkdocs_yml_restates_no_default_of_the_elements() -> None:
+    """The element's SETTINGS is the one place of the defaults; the key stays for overrides."""
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  breath_timer: {}\n" in config

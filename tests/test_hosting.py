@@ -11,33 +11,31 @@ import base64
 import gzip
 import hashlib
 import http.client
+import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_framed_session, serve
+from helpers import ROOT, built_pages, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(ROOT / "deploy"))
 sys.path.insert(0, str(ROOT / "hooks"))
-from local_nginx import start_nginx  # noqa: E402
-from security_headers import inline_script_hashes  # noqa: E402
+from local_nginx import start_nginx, worker_user  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from security_headers import COMMON_HEADERS, inline_script_hashes, template_scripts  # noqa: E402
 
 HOST = "127.0.0.2"
 SECRET = "this file lives outside site/"
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
+SECURITY_HEADERS = ("Content-Security-Policy", *COMMON_HEADERS)
 WATCH = """
 window.policyViolations = [];
 addEventListener("securitypolicyviolation", (event) =>
@@ -81,10 +79,6 @@ def served_paths(site: Path) -> list[str]:
             address = "/" + path.relative_to(site).as_posix()
             paths.append(address.removesuffix("index.html") if path.name == "index.html" else address)
     return paths
-
-
-def page_paths(site: Path) -> list[str]:
-    return [path for path in served_paths(site) if path.endswith("/")]
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -239,6 +233,145 @@ def test_a_symbolic_link_out_of_the_site_is_refused(site_dir: Path, tmp_path: Pa
         stop()
 
 
+def free_port(host: str = HOST) -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def site_with_public_and_leftover_files(site_dir: Path, tmp_path: Path) -> Iterator[Fetch]:
+    """A copy of the site holding what a server finds beside the build: a certificate challenge
+    and security.txt, a page whose name begins like the header files, and editors' leftovers."""
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    for path, text in {
+        ".well-known/security.txt": "Contact: mailto:security@example.org\n",
+        ".well-known/acme-challenge/token": "token.key\n",
+        "_headers-guide/index.html": "<!doctype html><title>Guide</title><p>Guide</p>",
+        "chair-twist/index.html~": "old",
+        "chair-twist/#index.html#": "autosave",
+        "chair-twist/index.html.swp": "swap",
+        ".git/config": "[core]",
+    }.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text)
+    port = free_port()
+    url, stop = start_nginx(site, port, HOST)
+
+    def get(path: str) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.body = response.read()  # type: ignore[attr-defined]
+        connection.close()
+        return response
+
+    yield get
+    stop()
+
+
+def test_well_known_and_pages_named_like_the_header_files_are_served(site_with_public_and_leftover_files: Fetch) -> None:
+    get = site_with_public_and_leftover_files
+    assert get("/.well-known/security.txt").body == b"Contact: mailto:security@example.org\n"
+    assert get("/.well-known/acme-challenge/token").status == 200
+    assert get("/_headers-guide/").status == 200
+    for refused in ("/_headers", "/_headers.nginx.conf", "/_headers%2enginx.conf", "//_headers", "/.git/config",
+                    "/.well-known/../.git/config", "/chair-twist/index.html~", "/chair-twist/%23index.html%23",
+                    "/chair-twist/index.html.swp"):  # fmt: skip
+        assert get(refused).status in (400, 404), refused
+
+
+def copy_of_the_project(destination: Path) -> Path:
+    """The project's sources in another folder, sharing this checkout's installed packages."""
+    for name in ("docs", "hooks", "overrides", "deploy", "scripts"):
+        shutil.copytree(ROOT / name, destination / name, symlinks=True)
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, destination / name)
+    (destination / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return destination
+
+
+def test_the_build_leaves_editors_leftovers_out_and_publishes_well_known(tmp_path: Path) -> None:
+    project = copy_of_the_project(tmp_path / "unstuck")
+    for leftover in ("chair-twist.md~", "#chair-twist.md#", "chair-twist.md.swp", ".chair-twist.md.swp", "images/x.svg~"):
+        (project / "docs" / leftover).write_text("leftover")
+    (project / "docs" / ".well-known").mkdir()
+    (project / "docs" / ".well-known" / "security.txt").write_text("Contact: mailto:security@example.org\n")
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    published = [path.name for path in (project / "site").rglob("*")]
+    assert [name for name in published if name.endswith(("~", "#", ".swp"))] == []
+    assert (project / "site" / ".well-known" / "security.txt").is_file()
+
+
+def nginx_workers_users(parent: int) -> list[int]:
+    """The user id of every nginx worker whose master is a child of `parent`."""
+    def status(pid: str) -> dict[str, str]:
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            return {}
+        return dict(line.split(":\t", 1) for line in lines if ":\t" in line)
+
+    processes = {pid: status(pid) for pid in os.listdir("/proc") if pid.isdigit()}
+    masters = {pid for pid, info in processes.items() if info.get("PPid") == str(parent) and info.get("Name") == "nginx"}
+    return [int(info["Uid"].split()[0]) for info in processes.values() if info.get("PPid") in masters]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can start workers as another user")
+def test_workers_never_run_as_root_even_when_root_owns_the_site(site_dir: Path, tmp_path: Path) -> None:
+    assert site_dir.stat().st_uid == 0
+    line, served = worker_user(site_dir, tmp_path)
+    assert line in ("user nobody nogroup;", "user www-data www-data;") and served != site_dir  # a copy others can read
+    url, stop = start_nginx(site_dir, free_port(), HOST)
+    try:
+        workers = nginx_workers_users(os.getpid())
+        assert workers and 0 not in workers
+        connection = http.client.HTTPConnection(HOST, urlsplit(url).port, timeout=10)
+        connection.request("GET", "/chair-twist/")
+        assert connection.getresponse().status == 200
+    finally:
+        stop()
+
+
+@pytest.mark.parametrize("port", ["abc", "99999", "0", "80a", "-1"])
+def test_host_refuses_a_port_that_is_not_one_before_building(tmp_path: Path, port: str) -> None:
+    result = subprocess.run([ROOT / "scripts" / "host"], env={**os.environ, "PORT": port}, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2 and "Serving" not in result.stdout
+    assert result.stderr == f"PORT={port} is not a port: give a number from 1 to 65535, such as PORT=8080\n"
+
+
+def test_host_serves_from_a_folder_whose_path_has_a_space(tmp_path: Path) -> None:
+    project = copy_of_the_project(tmp_path / "my projects" / "unstuck")
+    port = free_port("127.0.0.1")
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    host = subprocess.Popen([project / "scripts" / "host"], env={**environment, "PORT": str(port)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        said = host.stdout.readline()  # type: ignore[union-attr]
+        assert said.startswith(f"Serving site through nginx at http://127.0.0.1:{port}/"), host.stderr.read()  # type: ignore[union-attr]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/chair-twist/")
+        assert connection.getresponse().status == 200
+    finally:
+        host.terminate()
+        host.wait(timeout=20)
+
+
+def test_host_says_serving_only_once_nginx_answers(tmp_path: Path, site_dir: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, ROOT / "deploy" / "local_nginx.py", site_dir, str(port)],
+                                capture_output=True, text=True, timeout=30)  # fmt: skip
+    assert result.returncode == 1 and "Serving" not in result.stdout
+    assert result.stderr == f"127.0.0.1:{port} cannot be served (Address already in use); choose another, such as PORT=8081\n"
+    assert time.monotonic() - started < 15
+
+
 # --- In Chromium ----------------------------------------------------------------------------
 
 
@@ -257,10 +390,10 @@ def assert_no_violation(page: Page) -> None:
 
 
 def test_every_page_runs_without_a_policy_violation(watched: Page, nginx: str, site_dir: Path) -> None:
-    for path in page_paths(site_dir):
-        watched.goto(nginx + path.lstrip("/"))
+    for url in [url for url in built_pages(site_dir) if not url.endswith(".html")]:  # pages, not 404.html
+        watched.goto(nginx + url)
         watched.wait_for_load_state("networkidle")
-        assert watched.evaluate("policyViolations") == [], path
+        assert watched.evaluate("policyViolations") == [], url
     assert watched.console_errors == []  # type: ignore[attr-defined]
 
 
@@ -309,8 +442,10 @@ def test_the_guided_twist_runs_a_whole_session_under_the_policy(watched: Page, n
     watched.clock.install(time=0)
     watched.goto(nginx + "chair-twist/")
     watched.clock.pause_at(60_000)
-    # The reader's way in: the guided start opens the timer's follow-along view (full screen).
+    # The reader's way in: the guided start opens the timer's follow-along view (full screen)
+    # on its ready screen, whose Start begins the session.
     watched.get_by_role("link", name="Start the guided twist").click()
+    watched.locator("breath-timer").get_by_role("button", name="Start").click()
     watched.clock.run_for(120_000)
     assert watched.evaluate("timerDone") == 1
     assert_no_violation(watched)
@@ -356,7 +491,8 @@ def test_another_site_cannot_frame_a_content_page(watched: Page, nginx: str, int
 
 # --- A new inline script --------------------------------------------------------------------
 
-NEW_SCRIPT = "<script>document.documentElement.dataset.injected = 'ran'</script>"
+NEW_SCRIPT_TEXT = "document.documentElement.dataset.injected = 'ran'"
+NEW_SCRIPT = f"<script>{NEW_SCRIPT_TEXT}</script>"
 
 
 @pytest.fixture
@@ -372,8 +508,10 @@ def site_with_a_new_inline_script(site_dir: Path, tmp_path: Path) -> Path:
 def test_a_new_inline_script_without_its_hash_is_caught(
     watched: Page, site_dir: Path, site_with_a_new_inline_script: Path
 ) -> None:
-    stale = set(inline_script_hashes(site_dir))
-    fresh = set(inline_script_hashes(site_with_a_new_inline_script))
+    known = template_scripts(load_config(str(ROOT / "mkdocs.yml")).theme.dirs)
+    upgraded = [*known, re.compile(re.escape(NEW_SCRIPT_TEXT))]  # the new template writes it
+    stale = set(inline_script_hashes(site_dir, known))
+    fresh = set(inline_script_hashes(site_with_a_new_inline_script, upgraded))
     assert len(fresh - stale) == 1  # the generator covers the new script...
     with socket.socket() as probe:
         probe.bind((HOST, 0))

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import outside_references
+from helpers import outside_references
 from playwright.sync_api import Page, expect
-
 
 
 @pytest.fixture
@@ -55,3 +54,38 @@ def test_build_without_an_address_prints_none_and_marks_the_snippets(offline_sit
     assert "Replace https://your-site.example/ with your site's address." in " ".join(embed.get_text(" ").split())
     assert "unstuck.example.org" not in embed.get_text()
     assert "Sitemap:" not in (offline_site / "robots.txt").read_text()
+
+
+def unresolved_links(site: Path) -> dict[str, list[str]]:
+    """Every address of a page, picture, script or style sheet that a built page gives and that
+    opens no file from disk, with the pages that give it."""
+    from urllib.parse import unquote, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    unresolved: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["a", "link", "script", "img", "source", "iframe", "form", "area"]):
+            address = tag.get("href") or tag.get("src") or tag.get("action")
+            if not address or urlsplit(address).scheme:  # the web's own addresses, and mailto:
+                continue
+            path = unquote(urlsplit(address).path)
+            if path and (path.startswith("/") or not (page.parent / path).resolve().is_file()):
+                unresolved.setdefault(address, []).append(page.relative_to(site).as_posix())
+    return unresolved
+
+
+def test_every_link_of_the_offline_build_opens_a_file_from_disk(offline_site: Path) -> None:
+    assert unresolved_links(offline_site) == {}
+
+
+@pytest.mark.parametrize("start", ["chair-twist.html", "404.html"])
+def test_report_a_mistake_and_the_404_pages_links_open_from_disk(page: Page, offline_site: Path, start: str) -> None:
+    page.goto((offline_site / start).as_uri())
+    name = "Report a mistake on this page" if start != "404.html" else "chair twist"
+    page.locator("article").get_by_role("link", name=name, exact=True).click()
+    page.wait_for_load_state()
+    expected = "about.html#report-a-mistake" if start != "404.html" else "chair-twist.html"
+    assert page.url == (offline_site / expected.split("#")[0]).as_uri() + ("#report-a-mistake" if "#" in expected else "")
+    expect(page.locator("article h1")).to_be_visible()

@@ -4,11 +4,11 @@ page out of the readers' menu, and pages that load where the browser blocks stor
 from __future__ import annotations
 
 import pytest
+from helpers import TUTORIALS
 from playwright.sync_api import Page, expect
 from timer_pages import BLOCKED_STORAGE
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
-TUTORIALS = ["chair-twist/", "floor-twist/"]
 
 
 def in_first_screen(page: Page, selector: str) -> bool:
@@ -32,11 +32,12 @@ def test_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page,
     assert order.index("Print this page") > order.index("timer")
 
 
-def test_guided_start_scrolls_to_the_timer_and_starts_it(page: Page, site_url: str) -> None:
+def test_guided_start_scrolls_to_the_timer_and_starts_it_from_its_ready_screen(page: Page, site_url: str) -> None:
     page.clock.install(time=0)
     page.goto(site_url + "chair-twist/")
     page.wait_for_function("() => !!customElements.get('breath-timer')")
     page.get_by_role("link", name="Start the guided twist").click()
+    page.locator("breath-timer").get_by_role("button", name="Start").click()
     page.clock.run_for(4_000)
     timer = page.locator("breath-timer")
     expect(timer).to_have_attribute("data-state", "running")

@@ -4,12 +4,11 @@ page or setting that gets them wrong."""
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT, build_in_process
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -19,8 +18,11 @@ SOURCES = {"nhs-back-pain": {"by": "NHS", "title": "Back pain", "url": "https://
 DATES = {"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(2027, 11, 25)}
 
 
+TODAY = datetime.date(2026, 11, 30)
+
+
 def test_page_with_dates_and_known_sources_passes() -> None:
-    check_page_meta("safety.md", {**DATES, "sources": ["nhs-back-pain"]}, SOURCES)
+    check_page_meta("safety.md", {**DATES, "sources": ["nhs-back-pain"]}, SOURCES, TODAY)
 
 
 @pytest.mark.parametrize("missing", ["reviewed", "review_due"])
@@ -28,18 +30,18 @@ def test_page_without_review_dates_is_told_what_to_add(missing: str) -> None:
     meta = {key: value for key, value in DATES.items() if key != missing}
     with pytest.raises(PluginError) as error:
         check_page_meta("new-page.md", meta, SOURCES)
-    assert str(error.value).startswith(f"new-page.md: front matter needs {missing}: YYYY-MM-DD")
-    assert "reviewed: 2026-11-25" in str(error.value)
+    assert str(error.value).startswith(f"new-page.md: front matter needs {missing}: YYYY-MM-DD; add")
+    assert "reviewed: 2026-11-25" in str(error.value) and "None" not in str(error.value)
 
 
 def test_review_due_before_the_review_is_refused() -> None:
     with pytest.raises(PluginError, match="review_due .* must come after reviewed"):
-        check_page_meta("page.md", {"reviewed": DATES["review_due"], "review_due": DATES["reviewed"]}, SOURCES)
+        check_page_meta("page.md", {"reviewed": DATES["reviewed"], "review_due": DATES["reviewed"]}, SOURCES, TODAY)
 
 
 def test_source_outside_the_list_is_refused_with_the_allowed_keys() -> None:
     with pytest.raises(PluginError) as error:
-        check_page_meta("page.md", {**DATES, "sources": ["wikipedia"]}, SOURCES)
+        check_page_meta("page.md", {**DATES, "sources": ["wikipedia"]}, SOURCES, TODAY)
     assert str(error.value) == "page.md: sources ['wikipedia'] are not in extra.sources; allowed: nhs-back-pain"
 
 
@@ -64,10 +66,96 @@ def test_build_of_a_page_without_review_dates_fails_in_one_line(tmp_path: Path) 
     (tmp_path / "docs" / "new-page.md").write_text("# New page\n")
     sources = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{ROOT / 'hooks' / 'page_trust.py'}]\n{sources}")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True)
+    result = build_in_process(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "ERROR   -  new-page.md: front matter needs reviewed: YYYY-MM-DD (found None); add reviewed: and "
+        "ERROR   -  new-page.md: front matter needs reviewed: YYYY-MM-DD; add reviewed: and "
         "review_due: dates, for example reviewed: 2026-11-25 and review_due: 2027-11-25"
     ) in result.stderr.splitlines()
+
+
+# Plausible dates, the right kinds of value, readable YAML
+
+
+@pytest.mark.parametrize(
+    ("dates", "problem"),
+    [
+        ({"reviewed": datetime.date(2099, 1, 1), "review_due": datetime.date(2099, 6, 1)}, "reviewed (2099-01-01) is in the future"),
+        ({"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(1901, 1, 1)}, "review_due (1901-01-01) must come after reviewed"),
+        ({"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(2028, 11, 26)}, "more than two years after reviewed"),
+        ({"reviewed": datetime.datetime(2026, 11, 25, 10), "review_due": datetime.date(2027, 11, 25)}, "reviewed must be a date written YYYY-MM-DD, with no time"),
+        ({"reviewed": "25 November 2026", "review_due": datetime.date(2027, 11, 25)}, "reviewed must be a date written YYYY-MM-DD"),
+    ],
+)
+def test_implausible_review_dates_are_refused_in_one_line(dates: dict, problem: str) -> None:
+    with pytest.raises(PluginError) as error:
+        check_page_meta("page.md", dates, SOURCES, TODAY)
+    assert str(error.value).startswith("page.md: ") and problem in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_a_review_due_on_leap_day_plus_two_years_passes() -> None:
+    check_page_meta("page.md", {"reviewed": datetime.date(2024, 2, 29), "review_due": datetime.date(2026, 2, 28)}, SOURCES, datetime.date(2025, 1, 1))
+
+
+def test_a_page_past_its_review_warns_naming_the_page(caplog: pytest.LogCaptureFixture) -> None:
+    check_page_meta("safety.md", DATES, SOURCES, datetime.date(2027, 12, 1))
+    assert [record.getMessage() for record in caplog.records if record.levelname == "WARNING"] == [
+        "safety.md: review_due (2027-11-25) has passed; review the page and update reviewed: and review_due:"
+    ]
+
+
+@pytest.mark.parametrize("sources", [[["x"]], "nhs-back-pain", [{"a": 1}], [3]])
+def test_sources_that_are_not_a_list_of_keys_are_refused(sources: object) -> None:
+    with pytest.raises(PluginError, match=r"^page.md: sources must be a list of keys from extra.sources"):
+        check_page_meta("page.md", {**DATES, "sources": sources}, SOURCES, TODAY)
+
+
+@pytest.mark.parametrize("url", ["java\tscript:alert(1)", "\x01javascript:alert(1)", " https://nhs.uk/", "https://nhs.uk/a b"])
+def test_a_source_address_a_browser_would_read_otherwise_is_refused(url: str) -> None:
+    with pytest.raises(PluginError, match=r"^mkdocs.yml: extra.sources.nhs.url is .*; give an https:// or http:// address"):
+        check_sources({"nhs": {"by": "NHS", "title": "Back pain", "url": url}})
+
+
+CONFIG = (
+    "site_name: Test\nhooks: [{hook}]\n"
+    "extra:\n  sources:\n    nhs: {{by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}}\n"
+)
+
+
+def build_pages(tmp_path: Path, pages: dict[str, str]):
+    (tmp_path / "docs").mkdir()
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).write_text(text)
+    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "page_trust.py"))
+    return build_in_process(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line"),
+    [
+        ("reviewed: 2026-11-25 10:00:00\nreview_due: 2027-11-25",
+         "page.md: front matter reviewed must be a date written YYYY-MM-DD, with no time, found 2026-11-25 10:00:00; for example"),
+        ("reviewed: 2026-11-25\nreview_due: 2027-11-25\nsources: [[x]]", "page.md: sources must be a list of keys from extra.sources"),
+        ("reviewed: 2026-11-25\nreview_due: 2027-11-25\ntutorial: yes please", "page.md: tutorial must be true or false, found 'yes please'"),
+        ("template: main.html", "page.md: front matter needs reviewed: YYYY-MM-DD"),
+        ("template: [main.html]", "page.md: template must be the name of a template file, found ['main.html']"),
+        ("reviewed: 2026-11-25\nreview_due: [2027", "page.md: front matter is not valid YAML at line 3: expected ',' or ']'"),
+        ("reviewed: 2026-11-25\n  review_due: 2027-11-25", "page.md: front matter is not valid YAML at line 3: mapping values are not allowed here"),
+        ("- reviewed: 2026-11-25", "page.md: front matter must be key: value lines, found list"),
+    ],
+)
+def test_bad_front_matter_fails_the_build_in_one_line(tmp_path: Path, front_matter: str, line: str) -> None:
+    result = build_pages(tmp_path, {"page.md": f"---\n{front_matter}\n---\n\n# Page\n"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # MkDocs adds its own "Error reading page" line before ours.
+    errors = [text for text in result.stderr.splitlines() if text.startswith("ERROR") and "Error reading page" not in text]
+    assert len(errors) == 1 and errors[0].startswith(f"ERROR   -  {line}"), result.stderr
+    assert "found None" not in result.stderr
+
+
+def test_a_page_past_its_review_fails_a_strict_build(tmp_path: Path) -> None:
+    result = build_pages(tmp_path, {"old.md": "---\nreviewed: 2024-01-10\nreview_due: 2025-01-10\n---\n\n# Old\n"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "WARNING -  old.md: review_due (2025-01-10) has passed" in result.stderr

@@ -55,6 +55,31 @@ def test_a_picture_without_alt_text_fails_with_one_clear_line() -> None:
         inline('<img alt="" src="../images/chair-start.svg">')
 
 
+@pytest.mark.parametrize("width", ["200px", "50%", "-1", "0", "1e3", "", "99999"])
+def test_a_width_that_is_not_plain_pixels_fails_with_one_clear_line(width: str) -> None:
+    with pytest.raises(PictureError) as error:
+        inline(f'<img alt="Sitting tall" src="../images/chair-start.svg" width="{width}">')
+    assert str(error.value) == (
+        f"picture '../images/chair-start.svg' has width=\"{width}\"; give the width in pixels as a plain number, such as width=\"220\""
+    )
+
+
+def test_a_drawing_with_an_empty_view_box_fails_with_one_clear_line() -> None:
+    def flat(uri: str) -> str:
+        return read_picture(uri).replace('viewBox="0 0 200 240"', 'viewBox="0 0 0 240"')
+
+    with pytest.raises(PictureError, match=r'has viewBox="0 0 0 240"; give its width and height as numbers above 0'):
+        inline_pictures('<img alt="Sitting" src="../images/chair-start.svg">', "chair-twist/", flat)
+
+
+def test_alt_text_and_classes_stay_text_inside_the_drawing() -> None:
+    soup = inline('<img alt="&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" src="../images/chair-start.svg" class="pose&quot;">')
+    svg = soup.find("svg")
+    assert svg.find("script") is None
+    assert soup.find(id=svg["aria-labelledby"]).get_text() == "<script>alert(1)</script> & more"
+    assert svg["class"] == ["picture", 'pose"']
+
+
 def test_a_missing_picture_fails_with_one_clear_line() -> None:
     with pytest.raises(PictureError, match=r"^picture '../images/nope.svg' .*nope.svg"):
         inline('<img alt="Nothing" src="../images/nope.svg">')

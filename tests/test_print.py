@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, serve
-from playwright.sync_api import Page, expect
+from helpers import ROOT, TUTORIALS, build_site, pdf_text, print_to_pdf, serve
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-TUTORIALS = ["chair-twist/", "floor-twist/"]
 PAPER = ["A4", "Letter"]
 # Text that is on screen but must never reach paper: other pages' nav labels, search, footer.
 SCREEN_ONLY = [
@@ -31,18 +31,25 @@ SCREEN_ONLY = [
 ]
 
 
-def print_to_pdf(page: Page, url: str, paper: str, path: Path, scheme: str = "light") -> PdfReader:
-    """Print as a reader would, but with background graphics on, so a dark background shows."""
-    page.emulate_media(color_scheme=scheme)
-    page.goto(url)
-    page.wait_for_function("() => !document.querySelector('breath-timer') || !!customElements.get('breath-timer')")
-    page.emulate_media(media="print", color_scheme=scheme)
-    page.pdf(path=path, format=paper, print_background=True)
-    return PdfReader(path)
+@pytest.fixture(scope="session")
+def printed(browser: Browser, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Path]]:
+    """A page printed to PDF, once a session for each paper and colour scheme: the file's path."""
+    folder = tmp_path_factory.mktemp("printed")
+    context = browser.new_context()
+    page = context.new_page()
+
+    @functools.cache
+    def pdf(url: str, paper: str = "A4", scheme: str = "light") -> Path:
+        path = folder / f"{url.strip('/') or 'home'}-{paper}-{scheme}.pdf"
+        print_to_pdf(page, site_url + url, paper, path, scheme)
+        return path
+
+    yield pdf
+    context.close()
 
 
-def pdf_text(reader: PdfReader) -> str:
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+def printed_text(pdf: Path) -> str:
+    return pdf_text(PdfReader(pdf))
 
 
 def printed_address(site_url: str, url: str, text: str) -> bool:
@@ -72,28 +79,32 @@ EMERGENCY_LINE = (
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
-def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(
-    page: Page, site_url: str, tmp_path: Path, url: str, paper: str
-) -> None:
-    sheet = print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf")
+def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(printed, url: str, paper: str) -> None:
+    sheet = PdfReader(printed(url, paper))
     assert len(sheet.pages) == 1
     assert EMERGENCY_LINE in pdf_text(sheet)
+
+
+@pytest.mark.parametrize("url", TUTORIALS)
+def test_printed_emergency_line_is_12_pt_or_more(page: Page, site_url: str, url: str) -> None:
+    page.emulate_media(media="print")
+    page.goto(site_url + url)
     assert page.locator(".print-emergency").evaluate("p => parseFloat(getComputedStyle(p).fontSize)") >= 16  # 12 pt
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
-def test_tutorial_prints_on_one_sheet(page: Page, site_url: str, tmp_path: Path, url: str, paper: str, scheme: str) -> None:
-    assert len(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf", scheme).pages) == 1
+def test_tutorial_prints_on_one_sheet(printed, url: str, paper: str, scheme: str) -> None:
+    assert len(PdfReader(printed(url, paper, scheme)).pages) == 1
 
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
 def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
-    page: Page, built_page, site_url: str, tmp_path: Path, url: str, paper: str
+    printed, built_page, site_url: str, url: str, paper: str
 ) -> None:
-    text = pdf_text(print_to_pdf(page, site_url + url, paper, tmp_path / "sheet.pdf"))
+    text = printed_text(printed(url, paper))
     steps = built_page(url).select_one("article ol").find_all("li", recursive=False)
     for step in steps:
         assert " ".join(step.get_text().split()) in text
@@ -108,11 +119,10 @@ def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", TUTORIALS)
-def test_qr_code_on_the_printed_sheet_opens_the_page(page: Page, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
+def test_qr_code_on_the_printed_sheet_opens_the_page(printed, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
     zbarimg = shutil.which("zbarimg")
     assert zbarimg, "zbarimg is missing. On Debian/Ubuntu: sudo apt-get install -y zbar-tools"
-    pdf = tmp_path / "sheet.pdf"
-    print_to_pdf(page, site_url + url, paper, pdf)
+    pdf = printed(url, paper)
     subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(pdf), str(tmp_path / "sheet")], check=True)
     found = subprocess.run([zbarimg, "--quiet", "--raw", str(tmp_path / "sheet.png")], capture_output=True, text=True)
     assert found.stdout.split() == [site_url + url]
@@ -143,23 +153,23 @@ def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_
     expect(page.locator("article .poses figcaption")).to_have_text(["1 Sit tall", "2 Turn right", "3 Turn left"])
 
 
-def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(page: Page, site_url: str, tmp_path: Path) -> None:
-    text = pdf_text(print_to_pdf(page, site_url + "embed/", "A4", tmp_path / "sheet.pdf"))
+def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(printed) -> None:
+    text = printed_text(printed("embed/"))
     assert "Then turn left" in text
-    assert text.count("\N{BALLOT BOX}") == 12
+    assert text.count("\N{BALLOT BOX}") == 10  # 5 breaths a side, two sides
 
 
 @pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
-def test_printed_page_carries_none_of_the_screen_chrome(page: Page, site_url: str, tmp_path: Path, url: str) -> None:
-    text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
+def test_printed_page_carries_none_of_the_screen_chrome(printed, url: str) -> None:
+    text = printed_text(printed(url))
     assert [words for words in SCREEN_ONLY if words in text] == []
 
 
 @pytest.mark.parametrize("url", TUTORIALS)
 def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
-    page: Page, site_url: str, tmp_path: Path, url: str
+    printed, site_url: str, url: str
 ) -> None:
-    text = pdf_text(print_to_pdf(page, site_url + url, "A4", tmp_path / "sheet.pdf"))
+    text = printed_text(printed(url))
     for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip or knee replacement" if url == "floor-twist/" else "hip replacement", "Pregnant", "hernia", "pins and needles"]:
         assert words in text, words
     assert "wheelchair" in text.lower()
@@ -167,14 +177,14 @@ def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
     assert "Sources: see the page online." in text
 
 
-def test_printed_links_do_not_spell_out_their_addresses(page: Page, site_url: str, tmp_path: Path) -> None:
+def test_printed_links_do_not_spell_out_their_addresses(printed, site_url: str) -> None:
     # Links print as their words; only the sheet's own address and, on a tutorial, the safety
     # page's appear.
-    text = pdf_text(print_to_pdf(page, site_url + "chair-twist/", "A4", tmp_path / "sheet.pdf"))
+    text = printed_text(printed("chair-twist/"))
     assert "https://www.nhs.uk" not in text and "doi.org" not in text
     assert "../safety/" not in text and "#is-this-twist-right-for-you" not in text
     assert text.count("http") == 2
-    text = pdf_text(print_to_pdf(page, site_url + "how-the-twist-works/", "A4", tmp_path / "sheet.pdf"))
+    text = printed_text(printed("how-the-twist-works/"))
     assert text.count("http") == 1 and printed_address(site_url, "how-the-twist-works/", text)
 
 
@@ -188,10 +198,11 @@ def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
-def test_dark_palette_still_prints_dark_on_white(page: Page, site_url: str, tmp_path: Path, url: str) -> None:
-    pdf = tmp_path / "sheet.pdf"
-    print_to_pdf(page, site_url + url, "A4", pdf, scheme="dark")
-    assert sheet_shades(pdf) == (255, 255)
+def test_dark_palette_still_prints_dark_on_white(printed, page: Page, site_url: str, url: str) -> None:
+    assert sheet_shades(printed(url, "A4", "dark")) == (255, 255)
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + url)
+    page.emulate_media(media="print", color_scheme="dark")
     # Every printed text colour near black: each channel dark, and hardly transparent.
     colours = page.eval_on_selector_all(
         "article p, article li, article h1, article h2",
@@ -269,7 +280,10 @@ def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_
         assert sheet.select(".qr-code, .print-link") == []
         assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
         assert " ".join(sheet.select_one(".print-emergency").get_text().split()) == EMERGENCY_LINE
-    assert "INFO" in log and "printed sheets carry no QR code" in log
+    assert [line for line in log.splitlines() if "No SITE_URL" in line] == [
+        "INFO    -  No SITE_URL: pages carry no printed address or QR code, and the embedding snippets "
+        "show https://your-site.example/ to replace"
+    ]
 
 
 LONG_SITE_URL = "https://wellbeing.intranet.example-company.com/unstuck/"

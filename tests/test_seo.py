@@ -6,8 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
-from test_content import PAGES
+from helpers import PAGES, ROOT
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

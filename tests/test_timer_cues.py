@@ -7,13 +7,13 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import BLOCKED_STORAGE, FAKE_CUES, ONE_VOICE, FRAME_MS, events, start, timer_page  # noqa: F401
+from timer_pages import BLOCKED_STORAGE, FAKE_CUES, FRAME_MS, ONE_VOICE, events, start
 
-SHORT = '<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>'
+SHORT = '<breath-timer direct breaths="1" sides="2" prepare="1" switch="1"></breath-timer>'
 
 
 def test_cue_choice_shows_on_the_face_before_start_with_tones_on_a_first_visit(timer_page) -> None:
-    page = timer_page("<breath-timer></breath-timer>")
+    page = timer_page("<breath-timer direct></breath-timer>")
     choice = page.get_by_role("group", name="Cues")
     expect(choice).to_be_visible()
     assert [choice.get_by_role("button", name=name).is_visible() for name in ("Silent", "Tones", "Voice")] == [True] * 3
@@ -56,11 +56,11 @@ def test_voice_says_each_cue_and_the_side_at_each_change(page: Page, timer_page)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
     assert page.evaluate("cues.spoken") == [
-        "Get ready. Turn right first.",
-        "Turn right. Breathe in to lengthen",
+        "Get ready. Turn right first, only as far as is comfortable.",
+        "Breathe in to lengthen",
         "Breathe out to twist",
-        "Change sides. Now turn left.",
-        "Turn left. Breathe in to lengthen",
+        "Change sides. Now turn left, only as far as is comfortable.",
+        "Breathe in to lengthen",
         "Breathe out to twist",
         "Well done. Both sides done.",
     ]
@@ -80,7 +80,7 @@ def test_voice_without_voices_falls_back_to_tones_and_says_so(page: Page, timer_
 
 
 def test_cue_choice_is_remembered_on_the_device(timer_page) -> None:
-    page = timer_page("<breath-timer></breath-timer>")
+    page = timer_page("<breath-timer direct></breath-timer>")
     page.get_by_role("button", name="Silent").click()
     page.reload()
     page.wait_for_function("() => !!customElements.get('breath-timer')")
@@ -88,30 +88,31 @@ def test_cue_choice_is_remembered_on_the_device(timer_page) -> None:
 
 
 def test_presets_set_the_pace_and_standard_returns_to_the_pages_own(timer_page) -> None:
-    page = timer_page('<breath-timer breaths="7"></breath-timer>')
+    page = timer_page('<breath-timer direct breaths="7"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
-    page.get_by_role("button", name="Quick").click()
-    expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("5")
-    expect(page.get_by_label("Seconds breathing out", exact=True)).to_have_value("2")
+    page.get_by_role("button", name="Slow").click()
+    expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("7")
+    expect(page.get_by_label("Seconds breathing out", exact=True)).to_have_value("4.5")
     page.get_by_role("button", name="Standard").click()
     expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("7")
-    expect(page.get_by_label("Seconds breathing out", exact=True)).to_have_value("3")
+    expect(page.get_by_label("Seconds breathing out", exact=True)).to_have_value("3.5")
 
 
 def test_plus_and_minus_buttons_step_the_pace_within_its_range(timer_page) -> None:
-    page = timer_page('<breath-timer breaths="19"></breath-timer>')
+    page = timer_page('<breath-timer direct breaths="9" inhale="1.5"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
     for _ in range(3):
         page.get_by_role("button", name="Breaths each side: more").click()
-    expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("20")
-    page.get_by_role("button", name="Seconds breathing in: less").click()
-    expect(page.get_by_label("Seconds breathing in", exact=True)).to_have_value("1.5")
+    expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("10")
+    for _ in range(2):
+        page.get_by_role("button", name="Seconds breathing in: less").click()
+    expect(page.get_by_label("Seconds breathing in", exact=True)).to_have_value("1")
     page.get_by_role("button", name="Pace").click()
-    expect(page.locator("breath-timer .bt-count")).to_have_text("20 breaths each side")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("10 breaths each side")
 
 
 def test_number_fields_have_a_visible_border(timer_page) -> None:
-    page = timer_page("<breath-timer></breath-timer>")
+    page = timer_page("<breath-timer direct></breath-timer>")
     page.get_by_role("button", name="Pace").click()
     field = page.get_by_label("Breaths each side", exact=True)
     assert float(field.evaluate("(input) => parseFloat(getComputedStyle(input).borderTopWidth)")) >= 1
@@ -120,7 +121,7 @@ def test_number_fields_have_a_visible_border(timer_page) -> None:
 
 @pytest.mark.parametrize("state", ["idle with the pace panel open", "running in the view"])
 def test_every_control_is_at_least_44_pixels_square(timer_page, state: str) -> None:
-    page = timer_page("<breath-timer></breath-timer>")
+    page = timer_page("<breath-timer direct></breath-timer>")
     if state.startswith("idle"):
         page.get_by_role("button", name="Pace").click()
     else:
@@ -140,7 +141,7 @@ def test_choices_hold_for_the_visit_where_storage_is_blocked(page: Page, timer_p
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(BLOCKED_STORAGE)
     page.add_init_script(FAKE_CUES)
-    timer_page('<breath-timer breaths="1" sides="1" prepare="1"></breath-timer>')
+    timer_page('<breath-timer direct breaths="1" sides="1" prepare="1"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
     page.get_by_role("button", name="Breaths each side: more").click()
     page.get_by_role("button", name="Pace").click()
@@ -160,8 +161,8 @@ def test_stored_junk_is_ignored_and_new_choices_stick(page: Page, timer_page, ju
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(f"localStorage.setItem('breath-timer', {json.dumps(junk)})")
-    timer_page("<breath-timer></breath-timer>")
-    expect(page.locator("breath-timer .bt-count")).to_have_text("6 breaths each side")
+    timer_page("<breath-timer direct></breath-timer>")
+    expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
     expect(page.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Pace").click()
     page.get_by_label("Breaths each side", exact=True).fill("4")
@@ -180,7 +181,7 @@ def test_storage_is_read_once_for_every_timer_on_the_page(page: Page, timer_page
         Storage.prototype.getItem = function (key) { if (key === 'breath-timer') storageReads++; return getItem.call(this, key); };
         localStorage.setItem('breath-timer', JSON.stringify({ breaths: 4, notes: 'x'.repeat(100000) }));"""
     )
-    timer_page("<breath-timer></breath-timer>" * 20)
+    timer_page("<breath-timer direct></breath-timer>" * 20)
     page.evaluate("document.querySelectorAll('breath-timer').forEach((timer) => timer.reset())")
     start(page)
     page.clock.run_for(30_000)
@@ -189,7 +190,7 @@ def test_storage_is_read_once_for_every_timer_on_the_page(page: Page, timer_page
 
 
 def test_a_pace_changed_mid_session_applies_at_the_next_start(timer_page) -> None:
-    page = timer_page('<breath-timer breaths="1" sides="1" prepare="1"></breath-timer>')
+    page = timer_page('<breath-timer direct breaths="1" sides="1" prepare="1"></breath-timer>')
     started = start(page)
     page.clock.run_for(2_000)
     page.get_by_role("button", name="Leave full view").click()
@@ -197,7 +198,7 @@ def test_a_pace_changed_mid_session_applies_at_the_next_start(timer_page) -> Non
     page.get_by_role("button", name="Breaths each side: more").click()
     page.clock.run_for(10_000)
     (done,) = events(page, "breath-timer:done")
-    assert abs(done["at"] - started - 6_000) <= FRAME_MS
+    assert abs(done["at"] - started - 7_000) <= FRAME_MS
     again = start(page)
     page.clock.run_for(20_000)
-    assert abs(events(page, "breath-timer:done")[1]["at"] - again - 11_000) <= FRAME_MS
+    assert abs(events(page, "breath-timer:done")[1]["at"] - again - 13_000) <= FRAME_MS

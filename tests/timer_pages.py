@@ -60,7 +60,7 @@ Object.defineProperty(navigator, "wakeLock", { value: { request: async () => {
 """
 
 
-def expected_schedule(breaths: int = 6, inhale: float = 2, exhale: float = 3, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
+def expected_schedule(breaths: int = 5, inhale: float = 2.5, exhale: float = 3.5, sides: int = 2, prepare: float = 3, switch: float = 5) -> list[tuple[str, int, int, float]]:
     """(phase, side, breath, start in ms) for every phase, as a person would count them."""
     schedule = [("prepare", 1, 0, 0.0)]
     time = prepare * 1000
@@ -108,3 +108,13 @@ def start(page: Page, selector: str = "breath-timer") -> float:
 
 def events(page: Page, kind: str = "breath-timer:phase") -> list[dict]:
     return [event for event in page.evaluate("timerEvents") if event["type"] == kind]
+
+
+# The contrast ratio (WCAG) of an element's colour against a background, in the page.
+CONTRAST = """([selector, property, background]) => {
+  const rgb = (css) => { const c = document.createElement('canvas').getContext('2d'); c.fillStyle = css; c.fillRect(0, 0, 1, 1); return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3); };
+  const luminance = (css) => rgb(css).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const element = document.querySelector(selector);
+  const [a, b] = [luminance(getComputedStyle(element)[property]), luminance(background || getComputedStyle(document.querySelector('breath-timer .bt-ui')).backgroundColor)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""

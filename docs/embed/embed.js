@@ -1,24 +1,23 @@
 // embed/: settings come from the query string, with the attributes' names
-// (?breaths=8&inhale=3&exhale=4&sides=1). The timer itself checks them and falls back.
+// (?breaths=8&inhale=3&exhale=4&sides=1). The names are the element's own (its observed
+// attributes), and the timer itself checks the values and falls back.
 const settings = new URLSearchParams(location.search);
 const timers = document.querySelectorAll("breath-timer");
-for (const timer of timers) {
-  for (const name of ["breaths", "inhale", "exhale", "sides", "prepare", "switch"]) {
-    if (settings.has(name)) timer.setAttribute(name, settings.get(name));
-  }
-}
 
-// The paper pacer says what the timer will do, in the hook's words (fallback_instruction and
-// render_timer in hooks/breath_timer.py; tests/test_embed.py checks the two agree). It is
-// rewritten once the element is defined, so it reads the settings as the element does.
-const seconds = (value) => (value === 1 ? "1 second" : `${value} seconds`);
-function rewriteFallback(timer) {
+// The paper pacer says what the timer will do, in the element's words (the table the hook
+// fills for the built page; tests/test_embed.py checks the two agree). It is rewritten once
+// the element is defined, so it reads the settings as the element does.
+function rewriteFallback(timer, words) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
-  fallback.querySelector("p").textContent =
-    `Hold each side for ${timer.breaths} breaths. Breathe in for ${seconds(timer.inhale)} to lengthen, ` +
-    `then breathe out for ${seconds(timer.exhale)} to twist. Turn only as far as is comfortable.`;
-  const sides = timer.sides === 1 ? ["Turn right"] : ["Turn right first", "Then turn left"];
+  const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
+  const count = (key, n) => fill(words[key][Number(n !== 1)], { n });
+  fallback.querySelector("p").textContent = fill(words.fallback, {
+    breaths: count("breaths", timer.breaths),
+    inhale: count("seconds", timer.inhale),
+    exhale: count("seconds", timer.exhale),
+  });
+  const sides = timer.sides === 1 ? words.ticks.slice(0, 1) : words.ticks.slice(1);
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
   fallback.querySelector("ul").replaceChildren(
     ...sides.map((side) => {
@@ -30,4 +29,13 @@ function rewriteFallback(timer) {
     }),
   );
 }
-customElements.whenDefined("breath-timer").then(() => timers.forEach(rewriteFallback));
+
+customElements.whenDefined("breath-timer").then(() => {
+  const Timer = customElements.get("breath-timer");
+  for (const timer of timers) {
+    for (const name of Timer.observedAttributes) {
+      if (settings.has(name)) timer.setAttribute(name, settings.get(name));
+    }
+    rewriteFallback(timer, Timer.words);
+  }
+});

@@ -23,6 +23,14 @@
   // Clicking a reminder reuses one tab for the chair twist rather than opening a new one each time.
   const TWIST_WINDOW = "unstuck-chair-twist";
   const ICS_LINE_OCTETS = 75;
+  // A link fills the form with at most this many breaks: one every hour of the day and more.
+  // A link of thousands would freeze the page while it builds their fields.
+  const MOST_TIMES = 24;
+
+  // Loaded on this page only, the script runs again on every visit by instant navigation;
+  // the first run's subscription to document$ sets up every later visit.
+  if (window.habitSetUp) return;
+  window.habitSetUp = true;
 
   let activeReminder = null;
 
@@ -80,13 +88,20 @@
   function choicesFromAddress(search) {
     const query = new URLSearchParams(search);
     const choices = {};
-    if (query.has("times")) choices.times = query.get("times").split(/[,;]/).map((time) => time.trim()).filter(Boolean);
-    if (query.has("days")) {
-      const words = query.get("days").split(",").filter((word) => word.trim());
-      choices.days = words.map(parseDay).filter(Boolean);
-      for (const word of words.filter((word) => !parseDay(word))) {
-        console.warn(`Unstuck: days="${word}" in the address is not a day of the week; it is left out.`);
+    if (query.has("times")) {
+      // Split no further than needed: the rest of a long list is never read.
+      const times = query.get("times").split(/[,;]/, MOST_TIMES + 1).map((time) => time.trim()).filter(Boolean);
+      if (times.length > MOST_TIMES) {
+        console.warn(`Unstuck: the address lists more than ${MOST_TIMES} break times; the first ${MOST_TIMES} are used.`);
       }
+      choices.times = times.slice(0, MOST_TIMES);
+    }
+    if (query.has("days")) {
+      const words = query.get("days").split(",", DAYS.length + 1).filter((word) => word.trim());
+      choices.days = words.map(parseDay).filter(Boolean);
+      const unknown = words.filter((word) => !parseDay(word));
+      // One message, however long the list.
+      if (unknown.length) console.warn(`Unstuck: days="${unknown.join(",")}" in the address ${unknown.length === 1 ? "is not a day" : "are not days"} of the week; left out.`);
     }
     if (query.has("length")) choices.length = query.get("length");
     return choices;

@@ -1,0 +1,231 @@
+"""What the tests and benchmarks share: the site's pages and tutorials, builds, servers, Chromium.
+
+Fixtures live in conftest.py; this is a plain module, imported by name (`from helpers import ...`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import logging
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+from playwright.sync_api import Frame, Page, expect
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Flags that keep Chromium from calling home: this machine, and an intranet, may have no network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
+
+
+# The site's pages
+
+
+def page_url(source: str) -> str:
+    """A page's address in the built site from its Markdown file's name: index.md is ""."""
+    return "" if source == "index.md" else source.removesuffix(".md") + "/"
+
+
+def nav_sources() -> list[str]:
+    """The Markdown file of every page in mkdocs.yml's nav, in order."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [next(iter(item.values())) for item in config["nav"]]
+
+
+def front_matter(source: str) -> dict:
+    text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+
+
+# The pages in the readers' menu, in order, and those among them that teach the twist step by
+# step (`tutorial: true` in their front matter): printed sheet, guided start, poses.
+PAGES = [page_url(source) for source in nav_sources()]
+TUTORIALS = [page_url(source) for source in nav_sources() if front_matter(source).get("tutorial") is True]
+
+
+def built_pages(site: Path) -> dict[str, Path]:
+    """Every HTML page a build wrote, by its address: "" for home, "safety/", "404.html"."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        address = path.relative_to(site).as_posix()
+        pages[address.removesuffix("index.html") if path.name == "index.html" else address] = path
+    return pages
+
+
+def outside_references(site: Path) -> list[tuple[str, str]]:
+    """Every script, style, font, image or frame that a built page would fetch from elsewhere."""
+    outside = []
+    for path in built_pages(site).values():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "source", "iframe", "video", "audio"]):
+            target = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if target and urlparse(target).netloc and tag.get("rel") != ["canonical"]:
+                outside.append((path.relative_to(site).as_posix(), target))
+    for path in site.rglob("*.css"):
+        outside += [(path.name, url) for url in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", path.read_text())]
+    return outside
+
+
+# Builds
+
+
+def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project into site_dir, as the scripts run it; the result carries MkDocs' log."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@dataclass
+class Build:
+    returncode: int
+    stderr: str  # MkDocs' log, each line as the command line prints it: "ERROR   -  ..."
+
+
+@contextlib.contextmanager
+def environment(env: dict[str, str]) -> Iterator[None]:
+    """os.environ without SITE_URL, plus `env`, for as long as a build reads it."""
+    saved = dict(os.environ)
+    os.environ.pop("SITE_URL", None)
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def build_in_process(project: Path, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build --strict` of project/mkdocs.yml, in this process: a fraction of the time of
+    starting MkDocs anew. MkDocs' own build logs each error in one line and aborts, as its CLI does."""
+    lines: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: lines.append(f"{record.levelname:<8}-  {record.getMessage()}")  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with environment(env or {}):
+            config = load_config(config_file=str(project / "mkdocs.yml"), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except Abort:
+        returncode = 1
+    except MkDocsException as error:  # a config the CLI refuses before building
+        lines.append(f"ERROR   -  {error}")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Build(returncode, "\n".join(lines))
+
+
+# Serving
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def handler_with_policy(policy: str) -> type[QuietHandler]:
+    class PolicyHandler(QuietHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    return PolicyHandler
+
+
+def serve(
+    directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
+) -> tuple[str, Callable[[], None]]:
+    """Serve a directory on 127.0.0.1 (any free port by default); return its base URL and a stop function."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_port}/", stop
+
+
+# In Chromium
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds wrong in the page as it is now: each rule with the elements that break it."""
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
+
+
+def run_framed_session(page: Page, url: str) -> Frame:
+    """Open a page that frames embed/, run a whole session in the frame on the test clock, and
+    return the frame, once its timer is done."""
+    page.clock.install(time=0)
+    page.goto(url)
+    frame = page.frame_locator("iframe")
+    expect(frame.get_by_role("button", name="Start")).to_be_visible()
+    page.clock.pause_at(60_000)
+    frame.get_by_role("button", name="Start").click()  # the ready screen first
+    frame.get_by_role("button", name="Start").click()
+    page.clock.run_for(20_000)
+    timer_frame = page.frames[1]
+    assert timer_frame.evaluate("timerDone") == 1
+    return timer_frame
+
+
+def print_to_pdf(page: Page, url: str, paper: str, path: Path, scheme: str = "light") -> PdfReader:
+    """Print as a reader would, but with background graphics on, so a dark background shows."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url)
+    page.wait_for_function("() => !document.querySelector('breath-timer') || !!customElements.get('breath-timer')")
+    page.emulate_media(media="print", color_scheme=scheme)
+    page.pdf(path=path, format=paper, print_background=True)
+    return PdfReader(path)
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -1,0 +1,128 @@
+"""What the templates write from front matter and mkdocs.yml arrives as text: built in a
+throwaway site with the project's theme and hooks, served under the policy the build computes,
+and read back in Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from playwright.sync_api import Page
+
+sys.path.insert(0, str(ROOT / "deploy"))
+from local_nginx import start_nginx  # noqa: E402
+
+HOST = "127.0.0.3"
+WATCH = """
+window.policyViolations = [];
+addEventListener("securitypolicyviolation", (event) => policyViolations.push(event.violatedDirective));
+"""
+DESCRIPTION = 'Why "sitting" hurts <script>alert("description")</script> & more'
+TITLE = '</title><script>alert("title")</script> "Quoted" & <b>bold</b>'
+SITE_NAME = 'Un"stuck" <i>&</i>'
+HEADING = "A &lt;/title&gt;&lt;script&gt;alert('heading')&lt;/script&gt; heading"
+PAGES = {
+    "index.md": "# Home\n\nText.\n",
+    "described.md": f"---\ndescription: '{DESCRIPTION}'\nauthor: '\"><script>alert(\"author\")</script>'\n---\n\n# Described\n",
+    "titled.md": f"---\ntitle: '{TITLE}'\n---\n\nText.\n",
+    "heading.md": f"# {HEADING}\n\nText.\n",
+}
+
+
+def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "") -> subprocess.CompletedProcess[str]:
+    """A small site with the project's theme, its Material fixes and its header hook."""
+    (directory / "docs").mkdir()
+    for name, text in pages.items():
+        (directory / "docs" / name).write_text(text)
+    hooks = [ROOT / "hooks" / name for name in ("material_fixes.py", "security_headers.py")]
+    (directory / "mkdocs.yml").write_text(
+        f"site_name: '{SITE_NAME}'\nsite_description: '{DESCRIPTION}'\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+        f"hooks: [{', '.join(map(str, hooks))}]\n{settings}"
+    )
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=directory, capture_output=True, text=True, env=environment
+    )
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    directory = tmp_path_factory.mktemp("hostile-text")
+    result = build_themed_site(directory, PAGES, "nav:\n  - 'Home <img src=x>': index.md\n  - described.md\n  - titled.md\n  - heading.md\n")
+    assert result.returncode == 0, result.stderr
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    url, stop = start_nginx(directory / "site", port, HOST)
+    yield url
+    stop()
+
+
+@pytest.fixture
+def watched(page: Page) -> Page:
+    page.alerts = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.alerts.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.add_init_script(WATCH)
+    return page
+
+
+def read_back(page: Page, url: str) -> dict[str, object]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("""() => ({
+        title: document.title,
+        description: document.querySelector("meta[name=description]").content,
+        author: document.querySelector("meta[name=author]")?.content,
+        ogDescription: document.querySelector("meta[property='og:description']").content,
+        heading: document.querySelector("article h1").textContent.replace(/\\s+/g, " ").trim(),
+        siteName: document.querySelector(".md-header__topic").textContent.trim(),
+        menu: [...document.querySelectorAll(".md-nav--primary > .md-nav__list > li > a")].map((a) => a.textContent.trim()),
+        violations: policyViolations,
+        injected: document.querySelectorAll("article script, header b, header i, nav img").length,
+    })""")
+
+
+def test_a_quoted_description_ships_whole_and_nothing_in_it_runs(watched: Page, served: str) -> None:
+    shown = read_back(watched, served + "described/")
+    assert shown["description"] == shown["ogDescription"] == DESCRIPTION
+    assert shown["author"] == '"><script>alert("author")</script>'
+    assert shown["siteName"] == 'Un"stuck" <i>&</i>'
+    assert watched.alerts == [] and shown["violations"] == []  # type: ignore[attr-defined]
+
+
+def test_a_front_matter_title_is_the_pages_title_as_text(watched: Page, served: str) -> None:
+    shown = read_back(watched, served + "titled/")
+    assert shown["title"] == f"{TITLE} - {SITE_NAME}"
+    assert shown["heading"] == TITLE
+    assert TITLE in shown["menu"]
+    assert watched.alerts == [] and shown["violations"] == []  # type: ignore[attr-defined]
+
+
+def test_a_headings_escaped_tag_stays_text_in_the_title(watched: Page, served: str) -> None:
+    shown = read_back(watched, served + "heading/")
+    text = "A </title><script>alert('heading')</script> heading"
+    assert shown["title"] == f"{text} - {SITE_NAME}"
+    assert shown["heading"].startswith(text)
+    assert watched.alerts == [] and shown["violations"] == []  # type: ignore[attr-defined]
+
+
+def test_the_home_page_and_the_menu_keep_the_site_name_and_nav_titles_as_text(watched: Page, served: str) -> None:
+    shown = read_back(watched, served)
+    assert shown["title"] == SITE_NAME
+    assert shown["menu"][0] == "Home <img src=x>"
+    assert shown["injected"] == 0
+    assert watched.alerts == [] and shown["violations"] == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("key", "value"), [("description", "[a, b]"), ("title", "{a: 1}"), ("author", "2026-11-25")])
+def test_front_matter_text_that_is_not_text_fails_in_one_line(tmp_path: Path, key: str, value: str) -> None:
+    result = build_themed_site(tmp_path, {"index.md": f"---\n{key}: {value}\n---\n\n# Home\n"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"ERROR   -  index.md: front matter {key} must be text, got " in result.stderr

@@ -1,0 +1,101 @@
+"""The project as a newcomer meets it: a page left out of the menu, the README's facts, and
+each page loading only the scripts and style sheets it uses, instant navigation included."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import PAGES, ROOT, TUTORIALS, build_in_process
+from playwright.sync_api import Page, expect
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from security_headers import COMMON_HEADERS  # noqa: E402
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_section(title: str) -> str:
+    """The README's text under a heading, up to the next heading of any level."""
+    return re.search(rf"^#+ {re.escape(title)}\n(.*?)(?=^#)", README, re.MULTILINE | re.DOTALL)[1]
+
+
+def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    (tmp_path / "docs" / "stray.md").write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
+    result = build_in_process(tmp_path)
+    assert result.returncode == 1
+    assert 'pages exist in the docs directory, but are not included in the "nav"' in result.stderr
+    assert "stray.md" in result.stderr
+
+
+def test_readme_names_every_response_header_the_hook_sends_and_no_other() -> None:
+    named = set(re.findall(r"`([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]+)+)", readme_section("Security headers")))
+    assert named == {"Content-Security-Policy", *COMMON_HEADERS}
+
+
+def test_readme_takes_the_system_packages_from_the_one_list() -> None:
+    assert "scripts/system-packages" in README
+    assert not re.search(r"apt-get install[^\n]*chromium", README), "the list lives in scripts/system-packages"
+
+
+def test_readme_names_the_fast_lane() -> None:
+    assert 'scripts/test -m "not browser"' in README
+
+
+# Each page loads what it uses
+
+
+def own_files(built_page, url: str) -> set[str]:
+    soup = built_page(url)
+    links = [tag["href"] for tag in soup.select("link[rel=stylesheet]")] + [tag["src"] for tag in soup.select("script[src]")]
+    return {Path(link).name for link in links if "assets/" not in link}  # not Material's, nor the timer's
+
+
+def test_every_page_loads_the_print_script_and_the_site_styles_and_no_more_than_it_uses(built_page) -> None:
+    for url in PAGES:
+        expected = {"site.css", "print.css", "print.js"}
+        expected |= {"guided-start.js"} if url in TUTORIALS else set()
+        expected |= {"habit.js", "habit.css"} if url == "daily-habit/" else set()
+        expected |= {"code-actions.js"} if url == "embed-the-timer/" else set()
+        assert own_files(built_page, url) == expected, url
+
+
+def test_the_habit_page_reached_by_instant_navigation_sets_up_its_forms(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.evaluate("window.arrivedByInstantNavigation = true")
+    page.locator(".md-nav__link", has_text="Make it a habit").first.click()
+    expect(page.locator("#habit-calendar")).to_be_visible()
+    page.locator(".md-nav__link", has_text="Safety").first.click()
+    page.locator(".md-nav__link", has_text="Make it a habit").first.click()
+    expect(page.locator("#habit-calendar")).to_be_visible()
+    assert page.evaluate("window.arrivedByInstantNavigation") is True
+    # habit.css came with the page: the form's fieldsets have its border.
+    assert page.locator("#habit-calendar fieldset").first.evaluate("fieldset => getComputedStyle(fieldset).borderTopStyle") == "solid"
+
+
+@pytest.mark.parametrize("visits", [1, 2])
+def test_the_guided_start_starts_the_timer_once_however_often_the_page_is_visited(page: Page, site_url: str, visits: int) -> None:
+    page.goto(site_url)
+    page.evaluate("window.arrivedByInstantNavigation = true")
+    for _ in range(visits):
+        page.locator(".md-nav__link", has_text="Chair twist").first.click()
+        page.wait_for_url("**/chair-twist/")
+        page.locator(".md-nav__link", has_text="Safety").first.click()
+        page.wait_for_url("**/safety/")
+    page.locator(".md-nav__link", has_text="Chair twist").first.click()
+    page.wait_for_url("**/chair-twist/")
+    page.wait_for_function("() => !!document.querySelector('breath-timer')?.start")
+    page.evaluate("""() => {
+      window.starts = 0;
+      const timer = document.querySelector('breath-timer');
+      const start = timer.start.bind(timer);
+      timer.start = () => { window.starts++; start(); };
+    }""")
+    page.get_by_role("link", name="Start the guided twist").click()
+    assert page.evaluate("[window.arrivedByInstantNavigation, window.starts]") == [True, 1]
