@@ -24,6 +24,7 @@ import yaml
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -123,9 +124,16 @@ def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
             raise PluginError(f"hooks/words.yml: {language} lacks {', '.join(missing)}; give each the words in {language}")
 
 
+# After mkdocs-static-i18n's on_config (-100), which sets the language under way, and before
+# hooks/material_fixes.py's (-110), which escapes the site's texts: the plugin's own override
+# of site_description would meet the escaped text of the English build and refuse it.
+@event_priority(-105)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_words(WORDS, build_languages(config))
     check_translation_review(config.extra.get("translation_review"))
+    language = page_language(config)
+    if language != DEFAULT_LANGUAGE:
+        config.site_description = WORDS[language]["site_description"]
     return config
 
 

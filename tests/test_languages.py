@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import ROOT
+from helpers import ROOT
 from playwright.sync_api import Page, expect
-from test_content import PAGES, article, prose
+from helpers import PAGES
+from test_content import article, prose
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from languages import missing_twins, translation_note  # noqa: E402
