@@ -45,13 +45,69 @@
       "kinds": ["a number of seconds", "a whole number"],
       "voiceless": "This browser has no voice, so you will hear tones.",
       "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
-      "ticks": ["Turn right", "Turn right first", "Then turn left"]
+      "ticks": ["Turn right", "Turn right first", "Then turn left"],
+      "legend": "Cues",
+      "cues": ["silent", "tones", "voice"],
+      "toggle": ["Start", "Pause", "Resume", "Start again"],
+      "buttons": ["Full view", "Reset", "Pace", "Leave full view", "Again", "Done"],
+      "presets": ["Standard", "Slow"],
+      "fields": ["Breaths each side", "Seconds breathing in", "Seconds breathing out"],
+      "steps": ["less", "more"]
+    },
+    "es": {
+      "idle": ["Pulse Empezar", "Tome aire para estirarse, suelte el aire para girar"],
+      "prepare": ["Prepárese", "Gire primero a la derecha, solo hasta donde esté cómodo"],
+      "inhale": ["Tome aire", "Tome aire para estirarse"],
+      "exhale": ["Suelte aire", "Suelte el aire para girar"],
+      "switch": ["Cambie de lado", "Ahora gire a la izquierda, solo hasta donde esté cómodo"],
+      "done": ["Muy bien", "Ya ha hecho los dos lados"],
+      "paused": ["En pausa", "Pulse Seguir o la barra espaciadora para continuar", "Toque Seguir para continuar"],
+      "going": "Seguimos",
+      "sides": ["", "→ Derecha", "← Izquierda"],
+      "count": "{breath} de {breaths}, tome aire",
+      "breath": "Respiración {breath} de {breaths}",
+      "each": "{breaths} por lado",
+      "seconds": ["{n} segundo", "{n} segundos"],
+      "breaths": ["{n} respiración", "{n} respiraciones"],
+      "pace": "{breaths} por lado: tome aire durante {inhale} y suéltelo durante {exhale}.",
+      "title": "Antes de empezar",
+      "check": "Consulte antes si ha tenido hace poco una hernia de disco o una ciática, si tiene los huesos débiles, una prótesis de cadera o una operación reciente, o si está embarazada.",
+      "floor": "Haga el giro en la silla si no puede bajar al suelo con seguridad.",
+      "link": "¿Es este giro para usted?",
+      "stop": "Pare enseguida si nota:",
+      "signals": ["dolor agudo, punzante o que quema", "dolor que baja por un brazo o una pierna", "adormecimiento u hormigueo nuevos", "mareo o sensación de desmayo"],
+      "outside": "{label} debe ser {kind} de {min} a {max}, así que el temporizador usa {value}.",
+      "kinds": ["un número de segundos", "un número entero"],
+      "voiceless": "Este navegador no tiene voz, así que oirá tonos.",
+      "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde esté cómodo.",
+      "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"],
+      "legend": "Señales",
+      "cues": ["silencio", "tonos", "voz"],
+      "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],
+      "buttons": ["Vista completa", "Reiniciar", "Ritmo", "Salir de la vista completa", "Otra vez", "Hecho"],
+      "presets": ["Normal", "Lento"],
+      "fields": ["Respiraciones por lado", "Segundos al tomar aire", "Segundos al soltar el aire"],
+      "steps": ["menos", "más"]
     }
   };
-  const T = WORDS.en;
+  // The words of the language of the page around the element (its closest `lang`): English is
+  // built in; the site ships only English here and writes another language's column into the
+  // page, as JSON in <script type="application/json" id="breath-timer-words">, which an
+  // intranet can write too. Without its words, English, and a warning.
+  function wordsFor(element) {
+    const lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
+    if (!WORDS[lang]) {
+      try {
+        Object.assign(WORDS, JSON.parse(document.getElementById("breath-timer-words")?.textContent || "{}"));
+      } catch {}
+    }
+    if (WORDS[lang]) return [lang, WORDS[lang]];
+    console.warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
+    return ["en", WORDS.en];
+  }
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const count = (key, n) => fill(T[key][+(n != 1)], { n });
+  const count = (T, key, n) => fill(T[key][+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -60,11 +116,11 @@
   // Ready-made paces, none faster than the default; Standard clears the reader's own, so the
   // page's attributes apply.
   const PRESETS = { Standard: {}, Slow: { inhale: 3.5, exhale: 4.5 } };
-  const FIELDS = [["breaths", "Breaths each side", 1], ["inhale", "Seconds breathing in", 0.5], ["exhale", "Seconds breathing out", 0.5]];
+  const FIELDS = [["breaths", 1], ["inhale", 0.5], ["exhale", 0.5]];
   // The localStorage key of the reader's own pace and cue choices.
   const STORE = "breath-timer";
   const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
-  const ui = (id) => `<div class="bt-ui">
+  const ui = (id, T) => `<div class="bt-ui">
 <div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
 <div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
 <div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
@@ -72,17 +128,17 @@
 <div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
 <p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
 <p class="bt-live" role="status"></p>
-<fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
+<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => button(`data-cue="${cue}"`, T.cues[i])).join(" ")}</fieldset>
 <p class="bt-note"></p>
-<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button('class="bt-open" aria-expanded="false"', "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
-<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}"`, name)).join(" ")}</p>
-${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-${name}">${label}</label>${button(`data-step="-${step}" aria-label="${label}: less"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${label}: more"`, "+")}</div>`).join("\n")}
+<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', T.buttons[0])} ${button('class="bt-reset"', T.buttons[1])} ${button('class="bt-open" aria-expanded="false"', T.buttons[2])} ${button('class="bt-leave"', T.buttons[3])}</p>
+<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button(`data-preset="${name}"`, T.presets[i])).join(" ")}</p>
+${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button(`data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`, "+")}</div>`).join("\n")}
 <p class="bt-out" role="status"></p></div>
-<p class="bt-end">${button('class="bt-toggle"', "Again")} ${button('class="bt-leave"', "Done")}</p></div>`;
+<p class="bt-end">${button('class="bt-toggle"', T.buttons[4])} ${button('class="bt-leave"', T.buttons[5])}</p></div>`;
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
-  let count = 0;
+  let timers = 0;
 
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
@@ -102,13 +158,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     const fallback = SETTINGS[name][0];
     if (!warned.has(`${name}=${value}`)) {
       warned.add(`${name}=${value}`);
-      console.warn(refusal(`<breath-timer> ${name}="${value}"`, name, fallback));
+      console.warn(refusal(WORDS.en, `<breath-timer> ${name}="${value}"`, name, fallback));
     }
     return fallback;
   }
 
   // Said of a value outside its setting's limits, in the console or the pace panel.
-  function refusal(label, name, value) {
+  function refusal(T, label, name, value) {
     const [, min, max, whole] = SETTINGS[name];
     return fill(T.outside, { label, kind: T.kinds[+whole], min, max, value });
   }
@@ -139,7 +195,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
     // The words, for a page that writes its own paper fallback (the embed page).
-    static words = T;
+    static words = WORDS.en;
+    #lang = "en";
+    #t = WORDS.en;
+    // The words it speaks in, once it is in a page (the embed page's paper pacer follows them).
+    get words() {
+      return this.#t;
+    }
     #state = "idle";
     #plan = [];
     #index = -1;
@@ -160,7 +222,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
-        this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
+        [this.#lang, this.#t] = wordsFor(this);
+        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, this.#t));
         this.#ui = this.lastElementChild;
         // The ready screen's link to the full check leaves the view, so the check shows.
         this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
@@ -220,7 +283,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
       if (!this.isConnected || this.#state === "running") return;
-      if (this.#state === "paused") this.#say(T.going);
+      if (this.#state === "paused") this.#say(this.#t.going);
       else {
         this.#pausedAt = 0;
         this.#index = -1;
@@ -243,7 +306,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#pausedAt = performance.now() - this.#origin;
       this.#stop();
       this.#state = "paused";
-      this.#say(T.paused[0]);
+      this.#say(this.#t.paused[0]);
       this.#show();
     }
 
@@ -292,7 +355,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     // A typed pace outside the limits keeps the one before, and says so.
     #choose({ name, value, labels }) {
       if (valid(name, value)) remember({ [name]: Number(value) });
-      this.#text(".bt-out", valid(name, value) ? "" : refusal(labels[0].textContent, name, this.#preference(name)));
+      this.#text(".bt-out", valid(name, value) ? "" : refusal(this.#t, labels[0].textContent, name, this.#preference(name)));
       this.#paced();
     }
 
@@ -358,7 +421,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
-      const [word, line] = T[name];
+      const [word, line] = this.#t[name];
       let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
       if (name === "done") {
         this.#stop();
@@ -366,13 +429,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         if (side === 1) message = `${word}.`;
       }
       // A screen reader hears each breath once, with its count, and every other phase whole.
-      if (name !== "exhale") this.#say(name === "inhale" ? fill(T.count, phase) : message);
+      if (name !== "exhale") this.#say(name === "inhale" ? fill(this.#t.count, phase) : message);
       const cue = this.#cue();
       if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
         speechSynthesis.cancel();
-        speechSynthesis.speak(new SpeechSynthesisUtterance(message));
+        speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(message), { lang: this.#lang }));
       }
       this.#show();
       this.dispatchEvent(new CustomEvent("breath-timer:phase", { bubbles: true, detail: { phase: name, side, breath, breaths } }));
@@ -385,17 +448,18 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       const name = phase?.phase || "idle";
       const breaths = phase?.breaths || this.#preference("breaths");
       const breathing = name === "inhale" || name === "exhale";
-      let [word, hint, tap] = T[this.#state === "paused" ? "paused" : name];
+      let [word, hint, tap] = this.#t[this.#state === "paused" ? "paused" : name];
       // Where there is no keyboard, a tap.
       if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
+      this.#text(".bt-side", name === "done" ? "" : phase ? this.#t.sides[phase.side] : this.#t.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: count("breaths", breaths) }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: count("breaths", breaths), inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
-      this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
+      this.#text(".bt-count", breathing ? fill(this.#t.breath, { breaths, breath: phase.breath }) : fill(this.#t.each, { breaths: count(this.#t, "breaths", breaths) }));
+      this.#text(".bt-pace", fill(this.#t.pace, { breaths: count(this.#t, "breaths", breaths), inhale: count(this.#t, "seconds", this.#preference("inhale")), exhale: count(this.#t, "seconds", this.#preference("exhale")) }));
+      const [start, pause, resume, again] = this.#t.toggle;
+      this.#text(".bt-toggle", { running: pause, paused: resume, done: again }[this.#state] || start);
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
         const span = document.createElement("span");
@@ -404,7 +468,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       }));
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
-      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
+      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? this.#t.voiceless : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
 

@@ -39,7 +39,10 @@ from timer_settings import (
     settings_table,
     shown,
     validate_defaults,
+    english_only,
+    languages,
     words,
+    words_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
@@ -59,23 +62,23 @@ def format_number(value: Number) -> str:
     return str(int(value)) if value == int(value) else repr(float(value))
 
 
-def seconds(value: Number) -> str:
+def seconds(value: Number, language: str = "en") -> str:
     """A number of seconds in words, as the element writes it: "1 second", "2.5 seconds"."""
-    return fill(words()["seconds"][value != 1], n=format_number(value))
+    return fill(words(language)["seconds"][value != 1], n=format_number(value))
 
 
-def breaths(value: Number) -> str:
+def breaths(value: Number, language: str = "en") -> str:
     """A number of breaths in words, as the element writes it: "1 breath", "5 breaths"."""
-    return fill(words()["breaths"][value != 1], n=format_number(value))
+    return fill(words(language)["breaths"][value != 1], n=format_number(value))
 
 
-def fallback_instruction(settings: dict[str, Number]) -> str:
+def fallback_instruction(settings: dict[str, Number], language: str = "en") -> str:
     """What the paper pacer says, in the element's words (docs/embed/embed.js fills the same)."""
     return fill(
-        words()["fallback"],
-        breaths=breaths(settings["breaths"]),
-        inhale=seconds(settings["inhale"]),
-        exhale=seconds(settings["exhale"]),
+        words(language)["fallback"],
+        breaths=breaths(settings["breaths"], language),
+        inhale=seconds(settings["inhale"], language),
+        exhale=seconds(settings["exhale"], language),
     )
 
 
@@ -91,7 +94,7 @@ def page_attributes(page_html: str, site_url: str | None) -> dict[str, str]:
     return {"check": site_url + SAFETY_URI} if site_url else {}
 
 
-def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None) -> str:
+def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None, language: str = "en") -> str:
     """The element, holding a paper pacer: the plain instruction and a tick box per breath.
 
     Readers without JavaScript see it on screen; the upgraded element shows it only in print.
@@ -103,7 +106,7 @@ def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None
     for name, value in (extra or {}).items():
         attributes += f' {name}="{html.escape(value)}"' if value else f" {name}"
     boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
-    turns = words()["ticks"]
+    turns = words(language)["ticks"]
     sides = turns[:1] if settings["sides"] == 1 else turns[1:]
     ticks = "\n".join(
         f'<li>{side}: <span class="breath-timer-boxes" aria-hidden="true">{boxes}</span></li>'
@@ -111,7 +114,7 @@ def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None
     )
     return (
         f"<breath-timer {attributes}>\n"
-        f'<div class="breath-timer-fallback">\n<p>{html.escape(fallback_instruction(settings))}</p>\n'
+        f'<div class="breath-timer-fallback">\n<p>{html.escape(fallback_instruction(settings, language))}</p>\n'
         f'<ul class="breath-timer-ticks">\n{ticks}\n</ul>\n</div>\n'
         "</breath-timer>"
     )
@@ -126,6 +129,7 @@ def replace_markers(
     page_uri: str,
     source: str | None = None,
     extra: dict[str, str] | None = None,
+    language: str = "en",
 ) -> tuple[str, int]:
     """Replace every marker in a rendered page; return the new HTML and how many there were.
 
@@ -151,7 +155,7 @@ def replace_markers(
     pieces, position = [], 0
     for marker in scan.markers:
         try:
-            timer = render_timer(parse_marker(marker.args, defaults), extra)
+            timer = render_timer(parse_marker(marker.args, defaults), extra, language)
         except TimerSettingError as error:
             raise PluginError(f"{where(marker)}: breath-timer marker {shown(marker.text)}: {error}") from None
         pieces += [page_html[position : marker.start], timer]
@@ -189,15 +193,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in WIDGET_FILES:
-        files.append(File.generated(config, f"assets/{name}", content=minified(read_widget_file(name), name)))
+        source = read_widget_file(name)
+        shipped = english_only(source) if name.endswith(".js") else source
+        files.append(File.generated(config, f"assets/{name}", content=minified(shipped, name)))
     return files
 
 
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
     extra = page_attributes(html_, config.site_url)
-    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra)
+    # mkdocs-static-i18n sets the theme's language for the language under way.
+    language = config.theme["language"]
+    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     if count:
+        # The element ships with English only: a page in another language carries its words,
+        # and the bare embed page every language's, for its ?lang=.
+        others = [code for code in languages() if code != "en"]
+        carried = others if page.meta.get("template") == "embed.html" else [language] if language != "en" else []
+        if carried:
+            page_html += "\n" + words_script(carried)
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

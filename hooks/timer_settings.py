@@ -84,6 +84,27 @@ def words(language: str = "en") -> dict[str, Any]:
     return table[language]
 
 
+def languages() -> list[str]:
+    """The languages the element's words table has a column for."""
+    words.cache_clear()
+    return list(element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};'))
+
+
+def english_only(source: str) -> str:
+    """The element's script as it ships: its words table with the English column only, so the
+    other languages, which the pages that need them carry, do not weigh on every page."""
+    table = element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};')
+    english = json.dumps({"en": table["en"]}, ensure_ascii=False)
+    return WORDS_TABLE.sub(lambda _: f"const WORDS = {english};", source, count=1)
+
+
+def words_script(language_codes: list[str]) -> str:
+    """The element's words in other languages, for a page: JSON the element reads by its id."""
+    table = {code: words(code) for code in language_codes}
+    text = json.dumps(table, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="breath-timer-words">{text}</script>'
+
+
 def fill(text: str, **values: Any) -> str:
     """A line of the words table with its `{name}` places filled, as the element fills them."""
     return text.format_map(values)

@@ -255,3 +255,60 @@ def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
     links = page.locator(".md-search-result__link")
     hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
     assert hrefs and all("/es/" in href for href in hrefs), hrefs
+
+
+# Every utterance the timer asks for, with its language; a voice, so the Voice cue is kept.
+RECORD_SPEECH = """
+window.spoken = [];
+Object.defineProperty(window, "speechSynthesis", { value: {
+  getVoices: () => [{ lang: "es-ES" }], cancel() {}, addEventListener() {}, removeEventListener() {},
+  speak: (utterance) => window.spoken.push([utterance.text, utterance.lang]),
+} });
+"""
+
+
+def english_in(text: str) -> list[str]:
+    return sorted({word for word in WORD.findall(text) if word.lower() in ENGLISH_WORDS and word not in NAMES})
+
+
+def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish(page: Page, site_url: str) -> None:
+    page.clock.install()
+    page.add_init_script(RECORD_SPEECH)
+    page.goto(site_url + "es/chair-twist/")
+    timer = page.locator("breath-timer")
+    timer.locator("[data-cue='voice']").click()
+    shown_before = timer.evaluate("t => t.querySelector('.bt-ui').innerText")
+    timer.locator(".bt-buttons .bt-toggle").click()
+    page.clock.run_for(75_000)
+    spoken = page.evaluate("window.spoken")
+    said = " ".join(text for text, _ in spoken)
+    assert spoken and {lang for _, lang in spoken} == {"es"}, spoken
+    assert "Prepárese" in said and "Cambie de lado" in said and "Muy bien" in said, said
+    assert english_in(said) == [] and english_in(shown_before) == [], (said, shown_before)
+    labels = timer.evaluate("t => [...t.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')).join(' ')")
+    assert english_in(labels) == [], labels
+
+
+def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_url: str, built_page) -> None:
+    fallback = built_page("es/chair-twist/").select_one("breath-timer .breath-timer-fallback").get_text(" ")
+    assert "Mantenga cada lado 5 respiraciones" in fallback and english_in(fallback) == [], fallback
+    page.clock.install()
+    page.goto(site_url + "es/chair-twist/")
+    timer = page.locator("breath-timer")
+    timer.locator("[data-cue='tones']").click()
+    timer.locator(".bt-buttons .bt-toggle").click()
+    expect(timer.locator(".bt-live")).to_contain_text("Prepárese")
+    page.clock.run_for(4_000)
+    expect(timer.locator(".bt-live")).to_have_text("1 de 5, tome aire")
+
+
+def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) -> None:
+    page.goto(site_url + "embed/?lang=es&breaths=4")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
+    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga cada lado 4 respiraciones")
+
+
+def test_english_element_ships_without_other_languages_words(site_dir: Path) -> None:
+    shipped = (site_dir / "assets" / "breath-timer.js").read_text(encoding="utf-8")
+    assert "Prepárese" not in shipped and "Get ready" in shipped

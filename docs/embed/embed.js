@@ -4,6 +4,11 @@
 const settings = new URLSearchParams(location.search);
 const timers = document.querySelectorAll("breath-timer");
 
+// ?lang=es: the timer takes its language from the page around it, so the page takes the
+// address's (a language tag only). This page carries every language the site ships.
+const language = settings.get("lang");
+if (language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)) document.documentElement.lang = language;
+
 // The paper pacer says what the timer will do, in the element's words (the table the hook
 // fills for the built page; tests/test_embed.py checks the two agree). It is rewritten once
 // the element is defined, so it reads the settings as the element does.
@@ -36,6 +41,6 @@ customElements.whenDefined("breath-timer").then(() => {
     for (const name of Timer.observedAttributes) {
       if (settings.has(name)) timer.setAttribute(name, settings.get(name));
     }
-    rewriteFallback(timer, Timer.words);
+    rewriteFallback(timer, timer.words || Timer.words);
   }
 });
