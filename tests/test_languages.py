@@ -312,3 +312,21 @@ def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) ->
 def test_english_element_ships_without_other_languages_words(site_dir: Path) -> None:
     shipped = (site_dir / "assets" / "breath-timer.js").read_text(encoding="utf-8")
     assert "Prepárese" not in shipped and "Get ready" in shipped
+
+
+def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_url: str) -> None:
+    from icalendar import Calendar
+
+    page.goto(site_url + "es/daily-habit/#calendar")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Descargar el archivo de calendario").click()
+    events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    assert len(events) == 3
+    for event in events:
+        assert str(event["SUMMARY"]) == "Pausa para girar"
+        description = str(event["DESCRIPTION"])
+        assert "tome aire para estirarse, suelte el aire para girar" in description
+        assert f"Pasos y temporizador: {site_url}es/chair-twist/#time-your-breaths" in description
+        assert english_in(re.sub(r"https?://\S+", "", description)) == [], description
+    status = page.locator("#habit-calendar .habit-status")
+    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00, 16:00")
