@@ -89,6 +89,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # mkdocs-static-i18n sets the theme's language for the language under way.
-    for marker, words in about_this_copy(config.extra, config.theme["language"]).items():
+    for marker, words in about_this_copy(config.extra, config.theme.get("language", "en")).items():
         html_text = html_text.replace(marker, f"<p>{words}</p>")
     return html_text

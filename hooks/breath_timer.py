@@ -174,6 +174,13 @@ def read_widget_file(name: str) -> str:
         raise PluginError(f"hooks/{name} cannot be read ({error.strerror}): the timer's files ship with the site") from None
 
 
+def shipped_widget_file(name: str) -> str:
+    """The element's script or style as the site serves it: minified, and the script with its
+    English words only (pages in another language carry theirs)."""
+    source = read_widget_file(name)
+    return minified(english_only(source) if name.endswith(".js") else source, name)
+
+
 # MkDocs events
 
 
@@ -193,9 +200,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in WIDGET_FILES:
-        source = read_widget_file(name)
-        shipped = english_only(source) if name.endswith(".js") else source
-        files.append(File.generated(config, f"assets/{name}", content=minified(shipped, name)))
+        files.append(File.generated(config, f"assets/{name}", content=shipped_widget_file(name)))
     return files
 
 
@@ -203,7 +208,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     defaults = config.extra["breath_timer"]
     extra = page_attributes(html_, config.site_url)
     # mkdocs-static-i18n sets the theme's language for the language under way.
-    language = config.theme["language"]
+    language = config.theme.get("language", "en")
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     if count:
         # The element ships with English only: a page in another language carries its words,

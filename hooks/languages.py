@@ -48,7 +48,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(Lan
 
 def page_language(config: MkDocsConfig) -> str:
     """The language of the build under way: mkdocs-static-i18n sets the theme's for each."""
-    return config.theme["language"]
+    return config.theme.get("language", "en")
 
 
 def long_date(date: datetime.date, language: str) -> str:
@@ -102,6 +102,9 @@ def missing_twins(doc_pages: list[str], languages: list[str]) -> list[str]:
 
 
 def build_languages(config: MkDocsConfig) -> list[str]:
+    """The languages mkdocs-static-i18n builds; English alone for a site without it."""
+    if "i18n" not in config.plugins:
+        return [DEFAULT_LANGUAGE]
     return [language.locale for language in config.plugins["i18n"].config.languages]
 
 
@@ -158,7 +161,8 @@ def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, l
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = page_language(config)
     # The plugin sets the attribute, which is what Material reads.
-    point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
+    if "alternate" in config.extra:
+        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
     context["words"] = words_for(language)
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):

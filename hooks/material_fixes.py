@@ -87,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def search_label(config: MkDocsConfig) -> str:
     # mkdocs-static-i18n sets the theme's language for the language under way.
-    return WORDS[config.theme["language"]]["search"]
+    return WORDS[config.theme.get("language", "en")]["search"]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -139,7 +139,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
 
     try:
         # mkdocs-static-i18n sets the theme's language for the language under way.
-        labels = WORDS[config.theme["language"]].get("picture_labels")
+        labels = WORDS[config.theme.get("language", "en")].get("picture_labels")
         return inline_pictures(html_, page.url, read_picture, labels)
     except PictureError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

@@ -370,7 +370,7 @@ def test_widget_files_ship_minified_with_the_site(site_dir: Path) -> None:
     for name in ("breath-timer.js", "breath-timer.css"):
         shipped = (site_dir / "assets" / name).read_text()
         source = (Path(breath_timer.__file__).parent / name).read_text()
-        assert shipped == breath_timer.minified(source, name)
+        assert shipped == breath_timer.shipped_widget_file(name)
         assert "/*" not in shipped and "\n//" not in shipped
         assert len(shipped) < 0.7 * len(source)
 
@@ -380,7 +380,9 @@ def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = 
     (tmp_path / "docs").mkdir()
     for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
         (tmp_path / "docs" / name).write_text(text)
-    hooks = hook or f"{site_address.__file__}, {breath_timer.__file__}"
+    # The languages hook gives the project's theme its words.
+    languages = Path(breath_timer.__file__).parent / "languages.py"
+    hooks = hook or f"{site_address.__file__}, {languages}, {breath_timer.__file__}"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
     return tmp_path
 
