@@ -161,7 +161,7 @@ def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, l
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = page_language(config)
     # The plugin sets the attribute, which is what Material reads.
-    if "alternate" in config.extra:
+    if hasattr(config.extra, "alternate"):
         point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
     context["words"] = words_for(language)
     for key in ("reviewed", "review_due"):
@@ -186,6 +186,19 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 not_found_pages: dict[str, str] = {}
 
 
+def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
+    # The 404 page has no twin: its language links lead to each language's home page. Its links
+    # are from the site's root, which a copy opened from disk does not have: there, none.
+    if template_name == "404.html" and hasattr(config.extra, "alternate"):
+        if config.site_url:
+            point_alternates_at_twins(config.extra.alternate, "", build_languages(config))
+        else:
+            config.extra.alternate = []
+    return template
+
+
+# Last, so what is kept is the page as the other hooks (material_fixes.py) leave it.
+@event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         not_found_pages[page_language(config)] = output
@@ -197,5 +210,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
         return
     site = Path(config.site_dir)
-    (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
+    # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
+    if config.site_url:
+        (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
     (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
