@@ -51,7 +51,7 @@
   const T = WORDS.en;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const count = (key, n) => fill(T[key][+(n != 1)], { n });
+  const plural = (key, n) => fill(T[key][+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -393,8 +393,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: count("breaths", breaths) }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: count("breaths", breaths), inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: plural("breaths", breaths) }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: plural("breaths", breaths), inhale: plural("seconds", this.#preference("inhale")), exhale: plural("seconds", this.#preference("exhale")) }));
       this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
