@@ -393,15 +393,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: count("breaths", breaths) }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: count("breaths", breaths), inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
+      const each = count("breaths", breaths);
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: count("seconds", this.#preference("inhale")), exhale: count("seconds", this.#preference("exhale")) }));
       this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
-      this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
-        const span = document.createElement("span");
-        span.className = dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : "";
-        return span;
-      }));
+      this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
+        `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
       this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
