@@ -98,11 +98,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
   function readAttribute(element, name) {
     const value = element.getAttribute(name);
-    if (value === null || valid(name, value)) return value === null ? SETTINGS[name][0] : Number(value);
     const fallback = SETTINGS[name][0];
-    if (!warned.has(`${name}=${value}`)) {
-      warned.add(`${name}=${value}`);
-      console.warn(refusal(`<breath-timer> ${name}="${value}"`, name, fallback));
+    if (value === null) return fallback;
+    if (valid(name, value)) return Number(value);
+    const written = `<breath-timer> ${name}="${value}"`;
+    if (!warned.has(written)) {
+      warned.add(written);
+      console.warn(refusal(written, name, fallback));
     }
     return fallback;
   }
