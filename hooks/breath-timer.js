@@ -82,7 +82,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
-  let count = 0;
+  let timers = 0; // numbers each timer's field ids
 
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
@@ -98,11 +98,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
   function readAttribute(element, name) {
     const value = element.getAttribute(name);
-    if (value === null || valid(name, value)) return value === null ? SETTINGS[name][0] : Number(value);
     const fallback = SETTINGS[name][0];
-    if (!warned.has(`${name}=${value}`)) {
-      warned.add(`${name}=${value}`);
-      console.warn(refusal(`<breath-timer> ${name}="${value}"`, name, fallback));
+    if (value === null) return fallback;
+    if (valid(name, value)) return Number(value);
+    const written = `<breath-timer> ${name}="${value}"`;
+    if (!warned.has(written)) {
+      warned.add(written);
+      console.warn(refusal(written, name, fallback));
     }
     return fallback;
   }
@@ -160,7 +162,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
-        this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
+        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`));
         this.#ui = this.lastElementChild;
         // The ready screen's link to the full check leaves the view, so the check shows.
         this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
@@ -393,15 +395,13 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: plural("breaths", breaths) }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: plural("breaths", breaths), inhale: plural("seconds", this.#preference("inhale")), exhale: plural("seconds", this.#preference("exhale")) }));
+      const each = plural("breaths", breaths);
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural("seconds", this.#preference("inhale")), exhale: plural("seconds", this.#preference("exhale")) }));
       this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
-      this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
-        const span = document.createElement("span");
-        span.className = dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : "";
-        return span;
-      }));
+      this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
+        `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
       this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
