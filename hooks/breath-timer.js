@@ -82,7 +82,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
-  let count = 0;
+  let timers = 0;
 
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
@@ -160,7 +160,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
         (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
       }
       if (!this.#ui) {
-        this.insertAdjacentHTML("beforeend", ui(`bt${++count}`));
+        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`));
         this.#ui = this.lastElementChild;
         // The ready screen's link to the full check leaves the view, so the check shows.
         this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
