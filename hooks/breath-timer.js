@@ -428,13 +428,14 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#modal();
       // Refused in a frame without allow="fullscreen", missing on an iPhone.
       this.requestFullscreen?.().catch(() => {});
-      this.querySelector(".bt-toggle").focus();
     }
 
-    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    // Shown again, the dialog is the top layer's last, over the element gone full screen. Its
+    // showing focuses its first control (the ready screen's link), so Start or Pause takes it back.
     #modal() {
       this.#dialog.close();
       this.#dialog.showModal();
+      this.querySelector(".bt-toggle").focus({ preventScroll: true });
     }
 
     // Leaving keeps the session's place: the timer runs on in the page.
