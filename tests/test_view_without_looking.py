@@ -11,7 +11,7 @@ import base64
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import CONTRAST, RECORD_EVENTS, events
+from timer_pages import CONTRAST, events
 
 # Every oscillator the timer makes, with its notes (the frequency's set-and-ramp pairs, in
 # seconds from the moment it was made) and its loudness envelope; every vibration pattern.
@@ -78,23 +78,6 @@ def luminance(page: Page, *images: bytes) -> list[float]:
 def box(page: Page, selector: str) -> dict:
     return page.locator("breath-timer " + selector).first.bounding_box()
 
-
-@pytest.fixture
-def tutorial(page: Page, site_url: str):
-    """The chair twist page at a screen size, its timer started from its own Start button."""
-
-    def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light") -> Page:
-        page.set_viewport_size({"width": size[0], "height": size[1]})
-        page.emulate_media(color_scheme=scheme)
-        page.add_init_script(RECORD_EVENTS)
-        page.clock.install(time=0)
-        page.goto(site_url + "chair-twist/")
-        page.wait_for_function("() => !!customElements.get('breath-timer')")
-        page.clock.pause_at(60_000)
-        page.locator("breath-timer").get_by_role("button", name="Start").click()
-        return page
-
-    return open_tutorial
 
 
 def note_shape(sound: dict) -> tuple:
