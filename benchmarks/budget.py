@@ -6,15 +6,18 @@ the same on every machine. The build cost depends on the machine's load: it is r
 
 Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
 - The page with its CSS and JS: 75 KB, in 12 requests or fewer, pictures and icon included.
-  Material's bundle and styles are 58 KB of it and the timer 6 KB, which leaves about 11 KB
+  Material's bundle and styles are 58 KB of it and the timer 6.5 KB, which leaves about 11 KB
   for the page and the site's own files: the issue's 70 KB would need a lighter theme.
 - HTML 15 KB: a page of text with Material's navigation; our longest is about 7 KB today.
 - CSS 40 KB: Material's theme and palette (about 25 KB) plus our site, print and timer styles.
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
   plus the breath timer on tutorials and our two small scripts.
 - Images 15 KB: the hand-made SVG pictures and the favicon.
-- The breath timer's own JS + CSS: 6 KB, its follow-along view, cues and pace panel included,
-  so that an intranet embedding it pays next to nothing.
+- The breath timer's own JS + CSS: 6.5 KB, its follow-along view, cues, pace panel and ready
+  screen included, so that an intranet embedding it pays next to nothing. It was 6 KB until
+  the ready screen (its English safety words built in) and the five distinct sounds came:
+  terser and lightningcss brought both within 6.5 KB, and no cut that keeps every behaviour
+  the decisions ask for reached 6 KB (see the README's "The timer's budget").
 The hook's build time is measured against the same pages built without it, in interleaved
 runs so that the machine's load falls on both alike; the target ratio is under 1.10.
 """
@@ -41,7 +44,7 @@ KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
 PAGE_BUDGET = 75 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
-TIMER_BUDGET = 6 * KB
+TIMER_BUDGET = 6656  # 6.5 KB
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
 
 

@@ -107,7 +107,7 @@
   }
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const count = (T, key, n) => fill(T[key][+(n != 1)], { n });
+  const plural = (T, key, n) => fill(T[key][+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -138,7 +138,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
 
   const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
   const warned = new Set();
-  let timers = 0;
+  let timers = 0; // numbers each timer's field ids
 
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
@@ -154,11 +154,13 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
   // A setting from its attribute, or its default (with one warning) when the attribute is bad.
   function readAttribute(element, name) {
     const value = element.getAttribute(name);
-    if (value === null || valid(name, value)) return value === null ? SETTINGS[name][0] : Number(value);
     const fallback = SETTINGS[name][0];
-    if (!warned.has(`${name}=${value}`)) {
-      warned.add(`${name}=${value}`);
-      console.warn(refusal(WORDS.en, `<breath-timer> ${name}="${value}"`, name, fallback));
+    if (value === null) return fallback;
+    if (valid(name, value)) return Number(value);
+    const written = `<breath-timer> ${name}="${value}"`;
+    if (!warned.has(written)) {
+      warned.add(written);
+      console.warn(refusal(WORDS.en, written, name, fallback));
     }
     return fallback;
   }
@@ -456,16 +458,14 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.#text(".bt-side", name === "done" ? "" : phase ? this.#t.sides[phase.side] : this.#t.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      this.#text(".bt-count", breathing ? fill(this.#t.breath, { breaths, breath: phase.breath }) : fill(this.#t.each, { breaths: count(this.#t, "breaths", breaths) }));
-      this.#text(".bt-pace", fill(this.#t.pace, { breaths: count(this.#t, "breaths", breaths), inhale: count(this.#t, "seconds", this.#preference("inhale")), exhale: count(this.#t, "seconds", this.#preference("exhale")) }));
+      const each = plural(this.#t, "breaths", breaths);
+      this.#text(".bt-count", breathing ? fill(this.#t.breath, { breaths, breath: phase.breath }) : fill(this.#t.each, { breaths: each }));
+      this.#text(".bt-pace", fill(this.#t.pace, { breaths: each, inhale: plural(this.#t, "seconds", this.#preference("inhale")), exhale: plural(this.#t, "seconds", this.#preference("exhale")) }));
       const [start, pause, resume, again] = this.#t.toggle;
       this.#text(".bt-toggle", { running: pause, paused: resume, done: again }[this.#state] || start);
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
-      this.querySelector(".bt-dots").replaceChildren(...Array.from({ length: breaths }, (_, dot) => {
-        const span = document.createElement("span");
-        span.className = dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : "";
-        return span;
-      }));
+      this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
+        `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
       this.#text(".bt-note", chosen === "voice" && !hasVoice() ? this.#t.voiceless : "");
@@ -492,13 +492,14 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.#modal();
       // Refused in a frame without allow="fullscreen", missing on an iPhone.
       this.requestFullscreen?.().catch(() => {});
-      this.querySelector(".bt-toggle").focus();
     }
 
-    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    // Shown again, the dialog is the top layer's last, over the element gone full screen. Its
+    // showing focuses its first control (the ready screen's link), so Start or Pause takes it back.
     #modal() {
       this.#dialog.close();
       this.#dialog.showModal();
+      this.querySelector(".bt-toggle").focus({ preventScroll: true });
     }
 
     // Leaving keeps the session's place: the timer runs on in the page.

@@ -10,12 +10,16 @@ The settings come from the element's own table (see `timer_settings.py`); the ma
 found by `marker_scanner.py`. A bad marker or setting stops the build with one line naming the
 page, the line, the value and what to do; a marker shown in code stays text.
 
-The hook also ships the element's script and style, minified, as `assets/breath-timer.js` and
-`assets/breath-timer.css`, and adds the script to the pages that use it.
+The hook also ships the element's script and style as `assets/breath-timer.js` and
+`assets/breath-timer.css`, and adds the script to the pages that use it. They ship as
+`scripts/minify-timer` made them (`hooks/breath-timer.min.js` and `.min.css`, committed, so
+that the build needs no Node), once `hooks/breath-timer.min.sha256` shows they were made from
+the current sources.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 from typing import Any
@@ -28,7 +32,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from site_assets import minified
 from timer_settings import (
     WIDGET_DIR,
     Number,
@@ -39,7 +42,6 @@ from timer_settings import (
     settings_table,
     shown,
     validate_defaults,
-    english_only,
     languages,
     words,
     words_script,
@@ -48,6 +50,8 @@ from timer_settings import (
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
 WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
+# What scripts/minify-timer writes: which sources its minified files were made from.
+MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
 # A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
 CHECK_ID = "is-this-twist-right-for-you"
@@ -174,11 +178,19 @@ def read_widget_file(name: str) -> str:
         raise PluginError(f"hooks/{name} cannot be read ({error.strerror}): the timer's files ship with the site") from None
 
 
+def minified_name(name: str) -> str:
+    """breath-timer.js -> breath-timer.min.js: the file scripts/minify-timer made from it."""
+    stem, suffix = name.rsplit(".", 1)
+    return f"{stem}.min.{suffix}"
+
+
 def shipped_widget_file(name: str) -> str:
-    """The element's script or style as the site serves it: minified, and the script with its
-    English words only (pages in another language carry theirs)."""
-    source = read_widget_file(name)
-    return minified(english_only(source) if name.endswith(".js") else source, name)
+    """The minified file made from `name`, once its recorded hash shows it is the current source's."""
+    current = hashlib.sha256(read_widget_file(name).encode("utf-8")).hexdigest()
+    recorded = [line.split("  ", 1) for line in read_widget_file(MINIFIED_FROM).splitlines()]
+    if [current, f"hooks/{name}"] not in recorded:
+        raise PluginError(f"hooks/{minified_name(name)} was made from an older hooks/{name}: run scripts/minify-timer")
+    return read_widget_file(minified_name(name))
 
 
 # MkDocs events

@@ -1,7 +1,7 @@
 """The site's own scripts and style sheets, minified as they ship.
 
 `docs/javascripts/` and `docs/stylesheets/` keep their comments for the next person to read;
-a reader downloads them without, through the same minifiers as the timer (rjsmin, rcssmin).
+a reader downloads them without, through rjsmin and rcssmin (pure Python, at build time).
 On a tutorial that is about 2.7 KB gzipped of comments and spaces. Vendored files come
 minified already and ship as they are.
 """

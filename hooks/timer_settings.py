@@ -90,14 +90,6 @@ def languages() -> list[str]:
     return list(element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};'))
 
 
-def english_only(source: str) -> str:
-    """The element's script as it ships: its words table with the English column only, so the
-    other languages, which the pages that need them carry, do not weigh on every page."""
-    table = element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};')
-    english = json.dumps({"en": table["en"]}, ensure_ascii=False)
-    return WORDS_TABLE.sub(lambda _: f"const WORDS = {english};", source, count=1)
-
-
 def words_script(language_codes: list[str]) -> str:
     """The element's words in other languages, for a page: JSON the element reads by its id."""
     table = {code: words(code) for code in language_codes}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from helpers import axe_violations
 from playwright.sync_api import Page, expect
-from timer_pages import CONTRAST, RECORD_EVENTS, events, start
+from timer_pages import CONTRAST, events, start
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
 
@@ -28,27 +28,10 @@ def inside(box: list[float], width: int, height: int) -> bool:
     return left >= 0 and top >= 0 and right <= width and bottom <= height
 
 
-@pytest.fixture
-def tutorial(page: Page, site_url: str):
-    """The chair twist page at a screen size, its timer started from its own Start button."""
-
-    def open_tutorial(screen: str, scheme: str = "light") -> Page:
-        page.set_viewport_size(dict(zip(("width", "height"), SCREENS[screen])))
-        page.emulate_media(color_scheme=scheme)
-        page.add_init_script(RECORD_EVENTS)
-        page.clock.install(time=0)
-        page.goto(site_url + "chair-twist/")
-        page.wait_for_function("() => !!customElements.get('breath-timer')")
-        page.clock.pause_at(60_000)
-        page.locator("breath-timer").get_by_role("button", name="Start").click()
-        return page
-
-    return open_tutorial
-
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_view_fills_the_screen_with_cue_side_and_shape_readable_from_a_distance(tutorial, screen: str) -> None:
-    page = tutorial(screen)
+    page = tutorial(SCREENS[screen])
     page.clock.run_for(5_490)  # the in-breath's peak: the breath fills its outline
     size = page.evaluate(MEASURE)
     width, height = size["width"], size["height"]
@@ -67,7 +50,7 @@ def test_view_fills_the_screen_with_cue_side_and_shape_readable_from_a_distance(
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_changing_sides_shows_a_large_countdown_and_the_new_side(tutorial, screen: str) -> None:
-    page = tutorial(screen)
+    page = tutorial(SCREENS[screen])
     page.clock.run_for(33_500)
     countdown = page.locator("breath-timer .bt-countdown")
     expect(page.locator("breath-timer .bt-cue")).to_have_text("Change sides")
@@ -82,7 +65,7 @@ def test_changing_sides_shows_a_large_countdown_and_the_new_side(tutorial, scree
 
 
 def test_dots_show_breaths_done_now_and_to_go(tutorial) -> None:
-    page = tutorial("laptop")
+    page = tutorial(SCREENS["laptop"])
     page.clock.run_for(3_000 + 2 * 6_000 + 1_000)  # in breath 3 of 5
     dots = page.evaluate("[...document.querySelectorAll('breath-timer .bt-dots span')].map((dot) => dot.className)")
     assert dots == ["bt-did", "bt-did", "bt-now", "", ""]
@@ -92,7 +75,7 @@ def test_dots_show_breaths_done_now_and_to_go(tutorial) -> None:
 
 
 def test_in_and_out_breaths_differ_in_fill_and_movement_and_sides_in_colour(tutorial) -> None:
-    page = tutorial("laptop")
+    page = tutorial(SCREENS["laptop"])
     fill = "() => getComputedStyle(document.querySelector('breath-timer .bt-shape div')).backgroundColor"
     width = "() => document.querySelector('breath-timer .bt-shape div').getBoundingClientRect().width"
     page.clock.run_for(3_500)
@@ -111,7 +94,7 @@ def test_in_and_out_breaths_differ_in_fill_and_movement_and_sides_in_colour(tuto
 
 
 def test_leaving_the_view_keeps_the_sessions_place_and_it_opens_again(tutorial) -> None:
-    page = tutorial("laptop")
+    page = tutorial(SCREENS["laptop"])
     page.clock.run_for(10_000)
     page.get_by_role("button", name="Leave full view").click()
     timer = page.locator("breath-timer")
@@ -127,7 +110,7 @@ def test_leaving_the_view_keeps_the_sessions_place_and_it_opens_again(tutorial) 
 
 
 def test_escape_leaves_the_view_without_stopping(tutorial) -> None:
-    page = tutorial("phone")
+    page = tutorial(SCREENS["phone"])
     page.clock.run_for(4_000)
     page.keyboard.press("Escape")
     expect(page.locator("breath-timer")).not_to_have_attribute("data-view", "")
@@ -135,7 +118,7 @@ def test_escape_leaves_the_view_without_stopping(tutorial) -> None:
 
 
 def test_leaving_fullscreen_by_the_browser_leaves_the_view(tutorial) -> None:
-    page = tutorial("laptop")
+    page = tutorial(SCREENS["laptop"])
     page.clock.run_for(4_000)
     assert page.evaluate("document.fullscreenElement?.localName") == "breath-timer"
     page.evaluate("document.exitFullscreen()")
@@ -155,7 +138,7 @@ def test_without_fullscreen_the_view_is_a_layer_over_the_whole_page(timer_page) 
 
 
 def test_space_pauses_and_resumes_and_paused_is_plain_to_see(tutorial) -> None:
-    page = tutorial("laptop")
+    page = tutorial(SCREENS["laptop"])
     page.clock.run_for(4_000)
     page.locator("breath-timer .bt-cue").click()  # focus off the buttons, as after a glance away
     page.keyboard.press("Space")
@@ -170,7 +153,7 @@ def test_space_pauses_and_resumes_and_paused_is_plain_to_see(tutorial) -> None:
 
 
 def test_the_end_is_calm_with_again_and_done(tutorial) -> None:
-    page = tutorial("phone")
+    page = tutorial(SCREENS["phone"])
     page.clock.run_for(70_000)
     expect(page.locator("breath-timer .bt-cue")).to_have_text("Well done")
     expect(page.get_by_role("button", name="Pause")).to_be_hidden()
@@ -185,7 +168,7 @@ def test_the_end_is_calm_with_again_and_done(tutorial) -> None:
 
 def test_reduced_motion_keeps_everything_still_and_readable(page: Page, tutorial) -> None:
     page.emulate_media(reduced_motion="reduce")
-    tutorial("laptop")
+    tutorial(SCREENS["laptop"])
     width = "() => document.querySelector('breath-timer .bt-shape div').getBoundingClientRect().width"
     page.clock.run_for(3_500)
     sizes = [page.evaluate(width)]
@@ -199,7 +182,7 @@ def test_reduced_motion_keeps_everything_still_and_readable(page: Page, tutorial
 def test_forced_colours_keep_the_shape_bar_and_dots_visible(page: Page, tutorial) -> None:
     """Each part's fill is drawn: its container looks different with the fill taken away."""
     page.emulate_media(forced_colors="active")
-    tutorial("laptop")
+    tutorial(SCREENS["laptop"])
     page.clock.run_for(3_000 + 6_000 + 1_000)
     for container, part in ((".bt-shape", ".bt-shape div"), (".bt-bar", ".bt-bar div"), (".bt-dots", ".bt-dots .bt-did")):
         area = page.locator("breath-timer " + container)
@@ -212,7 +195,7 @@ def test_forced_colours_keep_the_shape_bar_and_dots_visible(page: Page, tutorial
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_hold_contrast_on_both_sides_in_both_palettes(tutorial, scheme: str) -> None:
-    page = tutorial("laptop", scheme)
+    page = tutorial(SCREENS["laptop"], scheme)
     for moment in (4_000, 35_000):  # right side, then left
         page.clock.run_for(moment)
         for selector in (".bt-cue", ".bt-side", ".bt-hint", ".bt-count", ".bt-leave"):

@@ -370,9 +370,27 @@ def test_widget_files_ship_minified_with_the_site(site_dir: Path) -> None:
     for name in ("breath-timer.js", "breath-timer.css"):
         shipped = (site_dir / "assets" / name).read_text()
         source = (Path(breath_timer.__file__).parent / name).read_text()
-        assert shipped == breath_timer.shipped_widget_file(name)
+        assert shipped == (Path(breath_timer.__file__).parent / breath_timer.minified_name(name)).read_text()
         assert "/*" not in shipped and "\n//" not in shipped
         assert len(shipped) < 0.7 * len(source)
+
+
+def test_committed_minified_files_are_what_the_minifier_makes_of_the_sources() -> None:
+    root = Path(__file__).parent.parent
+    result = subprocess.run([root / "scripts" / "minify-timer", "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_minified_file_older_than_its_source_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    hooks = tmp_path / "hooks"
+    shutil.copytree(Path(breath_timer.__file__).parent, hooks, ignore=shutil.ignore_patterns("__pycache__"))
+    with (hooks / "breath-timer.css").open("a") as style:
+        style.write("/* an edit, not yet minified */\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ERROR   -  hooks/breath-timer.min.css was made from an older hooks/breath-timer.css: run scripts/minify-timer\n" in result.stderr
 
 
 def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
@@ -449,7 +467,8 @@ def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None
     hooks.mkdir()
     for module in Path(breath_timer.__file__).parent.glob("*.py"):
         shutil.copy(module, hooks)
-    shutil.copy(Path(breath_timer.__file__).parent / "breath-timer.js", hooks / "breath-timer.js")
+    for name in ("breath-timer.js", "breath-timer.min.js", "breath-timer.min.sha256"):
+        shutil.copy(Path(breath_timer.__file__).parent / name, hooks / name)
     site = tmp_path / "site"
     site.mkdir()
     result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))

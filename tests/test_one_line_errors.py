@@ -74,7 +74,7 @@ def test_a_site_url_is_used_as_given_with_its_folder_slash(tmp_path: Path) -> No
 @pytest.mark.parametrize("written", ["0x10", "+6", "1_0", "1.0e+1", "0o10", "6.0", ".inf", "~", "[6]", "'6 '"])
 def test_extra_breath_timer_follows_the_markers_grammar_as_written(tmp_path: Path, written: str) -> None:
     error = one_error(build(tmp_path, f"extra:\n  breath_timer:\n    breaths: {written}\n"))
-    assert error.startswith("ERROR   -  mkdocs.yml: extra.breath_timer: 'breaths' must be a whole number from 1 to 20, got ")
+    assert error.startswith("ERROR   -  mkdocs.yml: extra.breath_timer: 'breaths' must be a whole number from 1 to 10, got ")
 
 
 def test_extra_breath_timer_takes_plain_and_quoted_numbers_as_a_marker_would(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_the_habit_page_reached_by_instant_navigation_sets_up_its_forms(page: Pa
 
 
 @pytest.mark.parametrize("visits", [1, 2])
-def test_the_guided_start_starts_the_timer_once_however_often_the_page_is_visited(page: Page, site_url: str, visits: int) -> None:
+def test_the_guided_start_opens_the_ready_screen_once_however_often_the_page_is_visited(page: Page, site_url: str, visits: int) -> None:
     page.goto(site_url)
     page.evaluate("window.arrivedByInstantNavigation = true")
     for _ in range(visits):
@@ -90,12 +90,13 @@ def test_the_guided_start_starts_the_timer_once_however_often_the_page_is_visite
         page.wait_for_url("**/safety/")
     page.locator(".md-nav__link", has_text="Chair twist").first.click()
     page.wait_for_url("**/chair-twist/")
-    page.wait_for_function("() => !!document.querySelector('breath-timer')?.start")
+    page.wait_for_function("() => !!document.querySelector('breath-timer')?.ready")
     page.evaluate("""() => {
-      window.starts = 0;
+      window.readies = 0;
       const timer = document.querySelector('breath-timer');
-      const start = timer.start.bind(timer);
-      timer.start = () => { window.starts++; start(); };
+      const ready = timer.ready.bind(timer);
+      timer.ready = () => { window.readies++; ready(); };
     }""")
     page.get_by_role("link", name="Start the guided twist").click()
-    assert page.evaluate("[window.arrivedByInstantNavigation, window.starts]") == [True, 1]
+    assert page.evaluate("[window.arrivedByInstantNavigation, window.readies]") == [True, 1]
+    expect(page.locator("breath-timer")).to_have_attribute("data-state", "ready")

@@ -147,6 +147,10 @@ def test_ready_screen_shows_whole_with_big_targets(page: Page, site_url: str, si
     page.get_by_role("link", name="Start the guided twist").click()
     view = page.locator("breath-timer .bt-ui")
     expect(page.locator("breath-timer .bt-ready")).to_be_visible()
+    # Only the ready screen, from its top, with Start to hand: the face waits for the first breath.
+    expect(page.locator("breath-timer .bt-cue")).to_be_hidden()
+    assert view.evaluate("(view) => view.scrollTop") == 0
+    expect(page.locator("breath-timer .bt-toggle").first).to_be_focused()
     # Every line and control is on screen, or reached by scrolling the view from its top.
     overflow = view.evaluate("(view) => [view.scrollWidth - view.clientWidth, view.scrollHeight - view.clientHeight]")
     assert overflow[0] <= 0, overflow

@@ -330,7 +330,7 @@ def test_attributes_follow_the_shared_number_grammar(page: Page, timer_page, nam
         number, count = page.evaluate(used, [name, value])
         assert number == expected, value
         if name == "breaths":
-            assert count == f"{expected} breaths each side"
+            assert count == f"{expected} breath{'s' * (expected != 1)} each side"
     assert warnings == []
     for value in GRAMMAR[name]["reject"]:
         number, count = page.evaluate(used, [name, value])

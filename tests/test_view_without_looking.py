@@ -11,7 +11,7 @@ import base64
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import CONTRAST, RECORD_EVENTS, events
+from timer_pages import CONTRAST, events
 
 # Every oscillator the timer makes, with its notes (the frequency's set-and-ramp pairs, in
 # seconds from the moment it was made) and its loudness envelope; every vibration pattern.
@@ -79,23 +79,6 @@ def box(page: Page, selector: str) -> dict:
     return page.locator("breath-timer " + selector).first.bounding_box()
 
 
-@pytest.fixture
-def tutorial(page: Page, site_url: str):
-    """The chair twist page at a screen size, its timer started from its own Start button."""
-
-    def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light") -> Page:
-        page.set_viewport_size({"width": size[0], "height": size[1]})
-        page.emulate_media(color_scheme=scheme)
-        page.add_init_script(RECORD_EVENTS)
-        page.clock.install(time=0)
-        page.goto(site_url + "chair-twist/")
-        page.wait_for_function("() => !!customElements.get('breath-timer')")
-        page.clock.pause_at(60_000)
-        page.locator("breath-timer").get_by_role("button", name="Start").click()
-        return page
-
-    return open_tutorial
-
 
 def note_shape(sound: dict) -> tuple:
     """What an ear tells apart without perfect pitch: how many notes, and which way each one
@@ -107,7 +90,7 @@ def note_shape(sound: dict) -> tuple:
 
 def test_the_five_sounds_differ_by_note_count_or_pitch_direction(page: Page, timer_page) -> None:
     page.add_init_script(RECORD_CUES)
-    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" inhale="2" exhale="2"></breath-timer>')
+    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" inhale="2" exhale="2" direct></breath-timer>')
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(1_500)
     page.get_by_role("button", name="Pause").click()
@@ -138,7 +121,7 @@ def test_the_five_sounds_differ_by_note_count_or_pitch_direction(page: Page, tim
 
 def test_changing_sides_vibrates_in_its_own_pattern(page: Page, timer_page) -> None:
     page.add_init_script(RECORD_CUES)
-    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>')
+    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" direct></breath-timer>')
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(20_000)
     felt = {event["detail"]["phase"]: vibration["pattern"] for event, vibration in zip(events(page), page.evaluate("vibrations"))}
@@ -151,7 +134,8 @@ def test_the_start_of_every_in_breath_shows_as_a_step_in_brightness(tutorial, sc
     page = tutorial((390, 844), scheme)
     steps = {}
     elapsed = 0
-    for name, moment in (("first in", 3_000), ("out", 5_000), ("second in", 8_000)):
+    # The default pace: 3 s to get ready, then 2.5 s in and 3.5 s out.
+    for name, moment in (("first in", 3_000), ("out", 5_500), ("second in", 9_000)):
         page.clock.run_for(moment - 30 - elapsed)
         before = page.locator("breath-timer .bt-shape").screenshot(animations="disabled")
         page.clock.run_for(60)
@@ -214,6 +198,9 @@ def test_the_whole_running_view_fits_every_screen(tutorial, screen: str) -> None
         else:
             page.clock.run_for(moment - elapsed)
             elapsed = moment
+        if moment == 34_000:  # changing sides: its countdown as large as the side's word must be
+            expect(page.locator("breath-timer .bt-countdown")).to_be_visible()
+            assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('breath-timer .bt-countdown')).fontSize)") >= 0.05 * height
         boxes = {part: box(page, part) for part in PARTS}
         for part, found in boxes.items():
             assert found and found["x"] >= 0 and found["y"] >= 0, (moment, part, found)
@@ -272,6 +259,9 @@ def test_a_timer_in_a_shadow_root_is_styled_and_its_view_stays_open(page: Page, 
     page.evaluate(SHADOW_TIMER)
     timer = page.locator("#host breath-timer")
     expect(timer.locator(".bt-toggle").first).to_have_css("background-color", TEAL)
+    # Start opens the ready screen, in the view; its own Start starts.
+    timer.get_by_role("button", name="Start").click()
+    expect(timer.locator(".bt-ready")).to_be_visible()
     timer.get_by_role("button", name="Start").click()
     page.clock.run_for(4_000)
     expect(timer).to_have_attribute("data-view", "")
@@ -288,6 +278,8 @@ def test_a_timer_moved_into_a_same_origin_frame_is_styled_and_works(page: Page, 
     page.evaluate("document.querySelector('iframe').contentDocument.body.append(document.querySelector('breath-timer'))")
     frame = page.frame_locator("iframe")
     expect(frame.locator("breath-timer .bt-toggle").first).to_have_css("background-color", TEAL)
+    frame.get_by_role("button", name="Start").click()
+    expect(frame.locator("breath-timer .bt-ready")).to_be_visible()
     frame.get_by_role("button", name="Start").click()
     page.clock.run_for(2_000)
     expect(frame.locator("breath-timer")).to_have_attribute("data-view", "")

@@ -101,6 +101,25 @@ def timer_page(page: Page, site_url: str):
     return open_page
 
 
+@pytest.fixture
+def tutorial(page: Page, site_url: str):
+    """The chair twist page at a screen size (width, height), its timer started from its own
+    Start button on the test clock, with its events recorded."""
+
+    def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light") -> Page:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.emulate_media(color_scheme=scheme)
+        page.add_init_script(RECORD_EVENTS)
+        page.clock.install(time=0)
+        page.goto(site_url + "chair-twist/")
+        page.wait_for_function("() => !!customElements.get('breath-timer')")
+        page.clock.pause_at(60_000)
+        page.locator("breath-timer").get_by_role("button", name="Start").click()
+        return page
+
+    return open_tutorial
+
+
 def start(page: Page, selector: str = "breath-timer") -> float:
     """Start a timer; return the page's clock at that moment."""
     return page.evaluate(f"() => {{ const t = performance.now(); document.querySelector('{selector}').start(); return t; }}")
