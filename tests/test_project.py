@@ -27,7 +27,9 @@ def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
     for folder in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    (tmp_path / "docs" / "stray.md").write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
+    # In both languages, so that it is the nav, not a missing twin, that stops the build.
+    for name in ("stray.md", "stray.es.md"):
+        (tmp_path / "docs" / name).write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
     result = build_in_process(tmp_path)
     assert result.returncode == 1
     assert 'pages exist in the docs directory, but are not included in the "nav"' in result.stderr
