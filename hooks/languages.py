@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import html
 import logging
+import shutil
 from typing import Any
 
 from pathlib import Path
@@ -210,6 +211,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
         return
     site = Path(config.site_dir)
+    # Material's instant navigation reads the sitemap beside the language's home page: the one
+    # sitemap, which lists both languages, goes there too.
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site / name).is_file():
+            shutil.copyfile(site / name, site / language / name)
     # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
     if config.site_url:
         (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
