@@ -164,6 +164,11 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (!this.#ui) {
         this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`));
         this.#ui = this.lastElementChild;
+        // The ready screen links the page's full check where the page names one; an <a> with
+        // no address would be no link at all.
+        const check = this.getAttribute("check");
+        if (check) this.querySelector(".bt-check").href = check;
+        else this.querySelector(".bt-check").parentElement.remove();
         // The ready screen's link to the full check leaves the view, so the check shows.
         this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
         this.#ui.addEventListener("change", (event) => this.#choose(event.target));
@@ -212,7 +217,6 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (!/running|paused/.test(this.#state)) {
         this.reset();
         this.#state = "ready";
-        this.querySelector(".bt-check").href = this.getAttribute("check");
         this.#show();
       }
       this.#enterView();
