@@ -227,6 +227,11 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
         [this.#lang, this.#t] = wordsFor(this);
         this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, this.#t));
         this.#ui = this.lastElementChild;
+        // The ready screen links the page's full check where the page names one; an <a> with
+        // no address would be no link at all.
+        const check = this.getAttribute("check");
+        if (check) this.querySelector(".bt-check").href = check;
+        else this.querySelector(".bt-check").parentElement.remove();
         // The ready screen's link to the full check leaves the view, so the check shows.
         this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
         this.#ui.addEventListener("change", (event) => this.#choose(event.target));
@@ -275,7 +280,6 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (!/running|paused/.test(this.#state)) {
         this.reset();
         this.#state = "ready";
-        this.querySelector(".bt-check").href = this.getAttribute("check");
         this.#show();
       }
       this.#enterView();

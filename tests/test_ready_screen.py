@@ -129,6 +129,14 @@ def test_ready_screen_links_the_given_check_and_names_the_floor_where_the_page_s
     expect(ready.get_by_role("link", name="Is this twist right for you?")).to_have_attribute("href", "https://example.org/safety/")
 
 
+def test_ready_screen_without_a_check_to_link_has_no_link_at_all(timer_page) -> None:
+    # An <a> with no address is no link for a keyboard, a screen reader or a search engine.
+    page = timer_page("<breath-timer></breath-timer>")
+    page.locator("breath-timer").evaluate("(timer) => timer.ready()")
+    expect(page.locator("breath-timer .bt-ready")).to_contain_text("Stop at once if you feel")
+    assert page.locator("breath-timer a").count() == 0
+
+
 def test_leaving_the_ready_screen_goes_back_to_idle(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
     timer = page.locator("breath-timer")

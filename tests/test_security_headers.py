@@ -12,16 +12,15 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.config import load_config  # noqa: E402
+from page_scan import scan_page, url_scheme  # noqa: E402
 from playwright.sync_api import Page  # noqa: E402
 from security_headers import (  # noqa: E402
     COMMON_HEADERS,
     inline_script_hashes,
     nginx_string,
     nginx_variable,
-    scan_page,
     script_hash,
     template_scripts,
-    url_scheme,
     validate_frame_ancestors,
 )
 
