@@ -107,7 +107,7 @@
   }
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const plural = (T, key, n) => fill(T[key][+(n != 1)], { n });
+  const plural = (forms, n) => fill(forms[+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -427,7 +427,8 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
-      const [word, line] = this.#t[name];
+      const T = this.#t;
+      const [word, line] = T[name];
       let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
       if (name === "done") {
         this.#stop();
@@ -435,7 +436,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
         if (side === 1) message = `${word}.`;
       }
       // A screen reader hears each breath once, with its count, and every other phase whole.
-      if (name !== "exhale") this.#say(name === "inhale" ? fill(this.#t.count, phase) : message);
+      if (name !== "exhale") this.#say(name === "inhale" ? fill(T.count, phase) : message);
       const cue = this.#cue();
       if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
@@ -454,25 +455,26 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       const name = phase?.phase || "idle";
       const breaths = phase?.breaths || this.#preference("breaths");
       const breathing = name === "inhale" || name === "exhale";
-      let [word, hint, tap] = this.#t[this.#state === "paused" ? "paused" : name];
+      const T = this.#t;
+      let [word, hint, tap] = T[this.#state === "paused" ? "paused" : name];
       // Where there is no keyboard, a tap.
       if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : phase ? this.#t.sides[phase.side] : this.#t.ticks[1]);
+      this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      const each = plural(this.#t, "breaths", breaths);
-      this.#text(".bt-count", breathing ? fill(this.#t.breath, { breaths, breath: phase.breath }) : fill(this.#t.each, { breaths: each }));
-      this.#text(".bt-pace", fill(this.#t.pace, { breaths: each, inhale: plural(this.#t, "seconds", this.#preference("inhale")), exhale: plural(this.#t, "seconds", this.#preference("exhale")) }));
-      const [start, pause, resume, again] = this.#t.toggle;
+      const each = plural(T.breaths, breaths);
+      this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural(T.seconds, this.#preference("inhale")), exhale: plural(T.seconds, this.#preference("exhale")) }));
+      const [start, pause, resume, again] = T.toggle;
       this.#text(".bt-toggle", { running: pause, paused: resume, done: again }[this.#state] || start);
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
         `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
       for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
-      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? this.#t.voiceless : "");
+      this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
 
