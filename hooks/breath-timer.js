@@ -28,7 +28,7 @@
       "done": ["Well done", "Both sides done"],
       "paused": ["Paused", "Press Resume or Space to go on", "Tap Resume to go on"],
       "going": "Going on",
-      "sides": ["", "→ Right", "← Left"],
+      "sides": ["Turn right first", "→ Right", "← Left"],
       "count": "{breath} of {breaths}, in",
       "breath": "Breath {breath} of {breaths}",
       "each": "{breaths} each side",
@@ -63,7 +63,7 @@
       "done": ["Muy bien", "Ya ha hecho los dos lados"],
       "paused": ["En pausa", "Pulse Seguir o la barra espaciadora para continuar", "Toque Seguir para continuar"],
       "going": "Seguimos",
-      "sides": ["", "→ Derecha", "← Izquierda"],
+      "sides": ["Primero a la derecha", "→ Derecha", "← Izquierda"],
       "count": "{breath} de {breaths}, tome aire",
       "breath": "Respiración {breath} de {breaths}",
       "each": "{breaths} por lado",
@@ -90,20 +90,18 @@
       "steps": ["menos", "más"]
     }
   };
-  // The words of the language of the page around the element (its closest `lang`): English is
-  // built in; the site ships only English here and writes another language's column into the
-  // page, as JSON in <script type="application/json" id="breath-timer-words">, which an
-  // intranet can write too. Without its words, English, and a warning.
-  function wordsFor(element) {
+  // The language of the page around the element (its closest `lang`), where the timer has its
+  // words; else English, and a warning. English is built in; a page carries other columns as
+  // JSON in <script type="application/json" id="breath-timer-words">: the hook writes it into
+  // the site's pages, and an intranet can write its own.
+  function language(element) {
     const lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
-    if (!WORDS[lang]) {
-      try {
-        Object.assign(WORDS, JSON.parse(document.getElementById("breath-timer-words")?.textContent || "{}"));
-      } catch {}
-    }
-    if (WORDS[lang]) return [lang, WORDS[lang]];
-    console.warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
-    return ["en", WORDS.en];
+    try {
+      Object.assign(WORDS, JSON.parse(document.getElementById("breath-timer-words").textContent));
+    } catch {}
+    if (WORDS[lang]) return lang;
+    warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
+    return "en";
   }
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
@@ -136,8 +134,18 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
 <p class="bt-out" role="status"></p></div>
 <p class="bt-end">${button('class="bt-toggle"', T.buttons[4])} ${button('class="bt-leave"', T.buttons[5])}</p></div>`;
 
-  const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
+  // The element's style: scripts/minify-timer writes hooks/breath-timer.css in here, minified,
+  // in place of its name. One file to ship and to copy, whose sheet the document, shadow root or
+  // frame the element lives in adopts, which a strict Content-Security-Policy allows.
+  const STYLE = "breath-timer.css";
+  // A sheet for each window: a document adopts only sheets its own window made.
+  const sheets = new WeakMap();
+  // Each warning once a page, however many timers it has.
   const warned = new Set();
+  function warn(message) {
+    if (!warned.has(message)) console.warn(message);
+    warned.add(message);
+  }
   let timers = 0; // numbers each timer's field ids
 
   function valid(name, value) {
@@ -157,11 +165,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
     const fallback = SETTINGS[name][0];
     if (value === null) return fallback;
     if (valid(name, value)) return Number(value);
-    const written = `<breath-timer> ${name}="${value}"`;
-    if (!warned.has(written)) {
-      warned.add(written);
-      console.warn(refusal(WORDS.en, written, name, fallback));
-    }
+    warn(refusal(WORDS.en, `<breath-timer> ${name}="${value}"`, name, fallback));
     return fallback;
   }
 
@@ -196,14 +200,8 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
 
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
-    // The words, for a page that writes its own paper fallback (the embed page).
-    static words = WORDS.en;
     #lang = "en";
     #t = WORDS.en;
-    // The words it speaks in, once it is in a page (the embed page's paper pacer follows them).
-    get words() {
-      return this.#t;
-    }
     #state = "idle";
     #plan = [];
     #index = -1;
@@ -218,13 +216,18 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
     #ui;
 
     connectedCallback() {
-      // Its style goes where it lives: the document's head, or a shadow root.
+      // Its style goes where it lives: the document, a shadow root, a frame it was moved to.
       const root = this.getRootNode();
-      if (stylesheet && !root.querySelector(`link[href="${stylesheet}"]`)) {
-        (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
+      const window = this.ownerDocument.defaultView;
+      if (!sheets.has(window)) {
+        sheets.set(window, new window.CSSStyleSheet());
+        sheets.get(window).replaceSync(STYLE);
       }
+      const sheet = sheets.get(window);
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
       if (!this.#ui) {
-        [this.#lang, this.#t] = wordsFor(this);
+        this.#lang = language(this);
+        this.#t = WORDS[this.#lang];
         this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, this.#t));
         this.#ui = this.lastElementChild;
         // The ready screen links the page's full check where the page names one; an <a> with
@@ -461,7 +464,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
+      this.#text(".bt-side", name === "done" ? "" : T.sides[phase?.side || 0]);
       this.#text(".bt-cue", word);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
       const each = plural(T.breaths, breaths);

@@ -10,11 +10,10 @@ The settings come from the element's own table (see `timer_settings.py`); the ma
 found by `marker_scanner.py`. A bad marker or setting stops the build with one line naming the
 page, the line, the value and what to do; a marker shown in code stays text.
 
-The hook also ships the element's script and style as `assets/breath-timer.js` and
-`assets/breath-timer.css`, and adds the script to the pages that use it. They ship as
-`scripts/minify-timer` made them (`hooks/breath-timer.min.js` and `.min.css`, committed, so
-that the build needs no Node), once `hooks/breath-timer.min.sha256` shows they were made from
-the current sources.
+The hook also ships the element as `assets/breath-timer.js`, its style inside it, and adds the
+script to the pages that use it. It ships as `scripts/minify-timer` made it from
+`hooks/breath-timer.js` and `.css` (`hooks/breath-timer.min.js`, committed, so that the build
+needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the current sources.
 """
 
 from __future__ import annotations
@@ -37,20 +36,22 @@ from timer_settings import (
     Number,
     TimerSettingError,
     fill,
+    languages,
     parse_marker,
     settings_as_written,
     settings_table,
     shown,
     validate_defaults,
-    languages,
     words,
     words_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
-WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
-# What scripts/minify-timer writes: which sources its minified files were made from.
+# The element's sources, which scripts/minify-timer makes into one file, and the record of
+# which sources that file was made from.
+WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css")
+MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
 # A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
@@ -178,19 +179,14 @@ def read_widget_file(name: str) -> str:
         raise PluginError(f"hooks/{name} cannot be read ({error.strerror}): the timer's files ship with the site") from None
 
 
-def minified_name(name: str) -> str:
-    """breath-timer.js -> breath-timer.min.js: the file scripts/minify-timer made from it."""
-    stem, suffix = name.rsplit(".", 1)
-    return f"{stem}.min.{suffix}"
-
-
-def shipped_widget_file(name: str) -> str:
-    """The minified file made from `name`, once its recorded hash shows it is the current source's."""
-    current = hashlib.sha256(read_widget_file(name).encode("utf-8")).hexdigest()
+def shipped_widget() -> str:
+    """The minified element, once the recorded hashes show it was made from the current sources."""
     recorded = [line.split("  ", 1) for line in read_widget_file(MINIFIED_FROM).splitlines()]
-    if [current, f"hooks/{name}"] not in recorded:
-        raise PluginError(f"hooks/{minified_name(name)} was made from an older hooks/{name}: run scripts/minify-timer")
-    return read_widget_file(minified_name(name))
+    for name in WIDGET_SOURCES:
+        current = hashlib.sha256(read_widget_file(name).encode("utf-8")).hexdigest()
+        if [current, f"hooks/{name}"] not in recorded:
+            raise PluginError(f"hooks/{MINIFIED} was made from an older hooks/{name}: run scripts/minify-timer")
+    return read_widget_file(MINIFIED)
 
 
 # MkDocs events
@@ -211,8 +207,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # language and would not know these generated files.
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for name in WIDGET_FILES:
-        files.append(File.generated(config, f"assets/{name}", content=shipped_widget_file(name)))
+    files.append(File.generated(config, SCRIPT_URI, content=shipped_widget()))
     return files
 
 
@@ -223,10 +218,11 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     language = config.theme.get("language", "en")
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     if count:
-        # The element ships with English only: a page in another language carries its words,
-        # and the bare embed page every language's, for its ?lang=.
-        others = [code for code in languages() if code != "en"]
-        carried = others if page.meta.get("template") == "embed.html" else [language] if language != "en" else []
+        # The element ships with English only, less the paper pacer's words: a page in another
+        # language carries its words, and the bare embed page every language's whole, for its
+        # ?lang= and its paper pacer.
+        embed = page.meta.get("template") == "embed.html"
+        carried = languages() if embed else [language] if language != "en" else []
         if carried:
             page_html += "\n" + words_script(carried)
         script = get_relative_url(SCRIPT_URI, page.url)

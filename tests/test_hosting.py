@@ -179,7 +179,7 @@ def test_materials_fingerprinted_files_are_kept_a_year(fetch: Fetch, site_dir: P
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/chair-twist/", "/assets/breath-timer.js", "/assets/breath-timer.css", "/stylesheets/site.css",
+    ["/", "/chair-twist/", "/assets/breath-timer.js", "/stylesheets/site.css",
      "/search/search_index.json", "/embed/embed.js"],
 )
 def test_pages_and_unfingerprinted_files_are_revalidated_every_time(fetch: Fetch, path: str) -> None:

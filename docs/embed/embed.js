@@ -9,9 +9,10 @@ const timers = document.querySelectorAll("breath-timer");
 const language = settings.get("lang");
 if (language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)) document.documentElement.lang = language;
 
-// The paper pacer says what the timer will do, in the element's words (the table the hook
-// fills for the built page; tests/test_embed.py checks the two agree). It is rewritten once
-// the element is defined, so it reads the settings as the element does.
+// The paper pacer says what the timer will do, in the timer's words, which the hook writes
+// into this page for every language (tests/test_embed.py checks the page's and the built
+// pacer's agree). It is rewritten once the element is defined, so it reads the settings as
+// the element does.
 function rewriteFallback(timer, words) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
@@ -35,12 +36,17 @@ function rewriteFallback(timer, words) {
   );
 }
 
+// The timer's words, every column, written into this page by the hook.
+const pageWords = JSON.parse(document.getElementById("breath-timer-words").textContent);
+
 customElements.whenDefined("breath-timer").then(() => {
   const Timer = customElements.get("breath-timer");
   for (const timer of timers) {
     for (const name of Timer.observedAttributes) {
       if (settings.has(name)) timer.setAttribute(name, settings.get(name));
     }
-    rewriteFallback(timer, timer.words || Timer.words);
+    // The element's language, as it finds it: English where the page has no words for it.
+    const lang = timer.closest("[lang]").lang.split("-")[0].toLowerCase();
+    rewriteFallback(timer, pageWords[lang] || pageWords.en);
   }
 });
