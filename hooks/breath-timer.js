@@ -56,10 +56,10 @@
     },
     "es": {
       "idle": ["Pulse Empezar", "Tome aire para estirarse, suelte el aire para girar"],
-      "prepare": ["Prepárese", "Gire primero a la derecha, solo hasta donde esté cómodo"],
+      "prepare": ["Prepárese", "Gire primero a la derecha, sin forzar"],
       "inhale": ["Tome aire", "Tome aire para estirarse"],
       "exhale": ["Suelte aire", "Suelte el aire para girar"],
-      "switch": ["Cambie de lado", "Ahora gire a la izquierda, solo hasta donde esté cómodo"],
+      "switch": ["Cambie de lado", "Gire a la izquierda, sin forzar"],
       "done": ["Muy bien", "Ya ha hecho los dos lados"],
       "paused": ["En pausa", "Pulse Seguir o la barra espaciadora para continuar", "Toque Seguir para continuar"],
       "going": "Seguimos",
@@ -79,12 +79,12 @@
       "outside": "{label} debe ser {kind} de {min} a {max}, así que el temporizador usa {value}.",
       "kinds": ["un número de segundos", "un número entero"],
       "voiceless": "Este navegador no tiene voz, así que oirá tonos.",
-      "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde esté cómodo.",
+      "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
       "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"],
       "legend": "Señales",
       "cues": ["silencio", "tonos", "voz"],
       "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],
-      "buttons": ["Vista completa", "Reiniciar", "Ritmo", "Salir de la vista completa", "Otra vez", "Hecho"],
+      "buttons": ["Vista completa", "Reiniciar", "Ritmo", "Salir de la vista", "Otra vez", "Hecho"],
       "presets": ["Normal", "Lento"],
       "fields": ["Respiraciones por lado", "Segundos al tomar aire", "Segundos al soltar el aire"],
       "steps": ["menos", "más"]
@@ -464,8 +464,11 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : T.sides[phase?.side || 0]);
+      const side = name === "done" ? "" : T.sides[phase?.side || 0];
+      this.#text(".bt-side", side);
+      this.#set("--bt-side-letters", side.length);
       this.#text(".bt-cue", word);
+      this.#set("--bt-letters", word.length);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
       const each = plural(T.breaths, breaths);
       this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));

@@ -51,7 +51,7 @@
       days: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
       everyDay: "todos los días", to: "de {first} a {last}", and: "{rest} y {last}",
       title: "Pausa para girar",
-      cue: "Siéntese recto y después \u00abtome aire para estirarse, suelte el aire para girar\u00bb: de 5 a 8 respiraciones por lado, girando solo hasta donde esté cómodo.",
+      cue: "Siéntese recto y después \u00abtome aire para estirarse, suelte el aire para girar\u00bb: de 5 a 8 respiraciones por lado, girando solo hasta donde le sea cómodo.",
       stop: "Pare si nota dolor agudo, punzante o que quema, dolor que baja por una pierna, adormecimiento u hormigueo nuevos, o mareo o sensación de desmayo.",
       steps: "Pasos y temporizador: {address}", stepsNowhere: "Pasos y temporizador: la página Giro en la silla de Unstuck.",
       fixFirst: "Aún no hay archivo. Corrija esto antes:", remove: "Quitar", removeBreak: "Quitar la pausa {n}", breakLabel: "Pausa {n}",
