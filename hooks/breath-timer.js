@@ -17,7 +17,8 @@
   // The timer's words, a column a language, written as JSON because the hook reads them too
   // (its paper fallback says what the timer says). {name} takes a value. A phase has its big
   // word and the line under it; the cue stays "breathe in to lengthen...". Paused has its
-  // line for a screen with no keyboard too.
+  // line for a screen with no keyboard too. "paper" is the paper pacer's alone: the element
+  // ships and pages carry each column without it (scripts/minify-timer, the hook).
   const WORDS = {
     "en": {
       "idle": ["Press Start", "Breathe in to lengthen, breathe out to twist"],
@@ -44,8 +45,10 @@
       "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
       "kinds": ["a number of seconds", "a whole number"],
       "voiceless": "This browser has no voice, so you will hear tones.",
-      "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
-      "ticks": ["Turn right", "Turn right first", "Then turn left"],
+      "paper": {
+        "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
+        "ticks": ["Turn right", "Turn right first", "Then turn left"]
+      },
       "legend": "Cues",
       "cues": ["silent", "tones", "voice"],
       "toggle": ["Start", "Pause", "Resume", "Start again"],
@@ -79,8 +82,10 @@
       "outside": "{label} debe ser {kind} de {min} a {max}, así que el temporizador usa {value}.",
       "kinds": ["un número de segundos", "un número entero"],
       "voiceless": "Este navegador no tiene voz, así que oirá tonos.",
-      "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
-      "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"],
+      "paper": {
+        "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
+        "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"]
+      },
       "legend": "Señales",
       "cues": ["silencio", "tonos", "voz"],
       "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],

@@ -80,7 +80,7 @@ def breaths(value: Number, language: str = "en") -> str:
 def fallback_instruction(settings: dict[str, Number], language: str = "en") -> str:
     """What the paper pacer says, in the element's words (docs/embed/embed.js fills the same)."""
     return fill(
-        words(language)["fallback"],
+        words(language)["paper"]["fallback"],
         breaths=breaths(settings["breaths"], language),
         inhale=seconds(settings["inhale"], language),
         exhale=seconds(settings["exhale"], language),
@@ -111,7 +111,7 @@ def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None
     for name, value in (extra or {}).items():
         attributes += f' {name}="{html.escape(value)}"' if value else f" {name}"
     boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
-    turns = words(language)["ticks"]
+    turns = words(language)["paper"]["ticks"]
     sides = turns[:1] if settings["sides"] == 1 else turns[1:]
     ticks = "\n".join(
         f'<li>{side}: <span class="breath-timer-boxes" aria-hidden="true">{boxes}</span></li>'
@@ -224,7 +224,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
         embed = page.meta.get("template") == "embed.html"
         carried = languages() if embed else [language] if language != "en" else []
         if carried:
-            page_html += "\n" + words_script(carried)
+            page_html += "\n" + words_script(carried, paper=embed)
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

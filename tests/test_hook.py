@@ -562,9 +562,9 @@ def test_paper_pacer_speaks_the_elements_own_words() -> None:
     english = table["en"]
     assert words() == english
     text = BeautifulSoup(render("<!-- breath-timer breaths=1 inhale=1 exhale=2.5 sides=1 -->"), "html.parser").get_text(" ")
-    assert english["fallback"].split("{")[0] in text
+    assert english["paper"]["fallback"].split("{")[0] in text
     assert "Breathe in for 1 second to lengthen, then breathe out for 2.5 seconds to twist." in text
-    assert f"{english['ticks'][0]}:" in text
+    assert f"{english['paper']['ticks'][0]}:" in text
 
 
 def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:

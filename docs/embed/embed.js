@@ -18,12 +18,12 @@ function rewriteFallback(timer, words) {
   if (!fallback) return;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   const count = (key, n) => fill(words[key][Number(n !== 1)], { n });
-  fallback.querySelector("p").textContent = fill(words.fallback, {
+  fallback.querySelector("p").textContent = fill(words.paper.fallback, {
     breaths: count("breaths", timer.breaths),
     inhale: count("seconds", timer.inhale),
     exhale: count("seconds", timer.exhale),
   });
-  const sides = timer.sides === 1 ? words.ticks.slice(0, 1) : words.ticks.slice(1);
+  const sides = timer.sides === 1 ? words.paper.ticks.slice(0, 1) : words.paper.ticks.slice(1);
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
   fallback.querySelector("ul").replaceChildren(
     ...sides.map((side) => {
