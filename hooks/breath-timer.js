@@ -449,7 +449,9 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
-        speechSynthesis.cancel();
+        // A breath's words give way to the next cue. Get ready and change sides carry the comfort
+        // limit, so they are said to the end, and the breath after them waits its turn.
+        if (/inhale|exhale/.test(this.#plan[this.#index - 1]?.phase)) speechSynthesis.cancel();
         speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(message), { lang: this.#lang }));
       }
       this.#show();

@@ -25,6 +25,8 @@ EventTarget.prototype.dispatchEvent = function (event) {
 # Cues under test: each tone records its pitch from and to, speech what it would say.
 FAKE_CUES = """
 window.cues = { tones: [], spoken: [], vibrations: 0 };
+// What speech was cut short: the line being said when the page cancelled it.
+window.cutShort = [];
 window.AudioContext = class {
   constructor() { this.currentTime = 0; this.destination = {}; }
   createOscillator() {
@@ -37,6 +39,7 @@ window.AudioContext = class {
   close() {}
 };
 speechSynthesis.speak = (utterance) => cues.spoken.push(utterance.text);
+speechSynthesis.cancel = () => cutShort.push(cues.spoken.at(-1));
 navigator.vibrate = () => ++cues.vibrations > 0;
 """
 
