@@ -37,12 +37,12 @@ from timer_settings import (
     Number,
     TimerSettingError,
     fill,
+    languages,
     parse_marker,
     settings_as_written,
     settings_table,
     shown,
     validate_defaults,
-    languages,
     words,
     words_script,
 )

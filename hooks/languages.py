@@ -17,9 +17,8 @@ import datetime
 import html
 import logging
 import shutil
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.dates import format_date
@@ -45,6 +44,36 @@ class LanguageSwitchHandled(logging.Filter):
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(LanguageSwitchHandled())
+
+
+class SaidOnce(logging.Filter):
+    """mkdocs-static-i18n builds the site once for each language, and every hook's on_config
+    runs in each build: what a hook says of the site's settings (no SITE_URL, no report address)
+    would print once per language. Each message prints once; a message about a page names its
+    own file (safety.md, safety.es.md), so each language's page still speaks for itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[tuple[int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = (record.levelno, record.getMessage())
+        first = message not in self.said
+        self.said.add(message)
+        return first
+
+
+def say_each_message_once() -> None:
+    """On the handlers that print MkDocs' log, one filter each (a handler that counts warnings
+    for --strict keeps its own count). MkDocs loads this hook anew for every build, `mkdocs
+    serve`'s rebuilds included, so a rebuild starts with nothing said."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        for earlier in [found for found in handler.filters if type(found).__name__ == SaidOnce.__name__]:
+            handler.removeFilter(earlier)
+        handler.addFilter(SaidOnce())
+
+
+say_each_message_once()
 
 
 def page_language(config: MkDocsConfig) -> str:

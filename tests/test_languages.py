@@ -3,15 +3,16 @@ in plain Spanish, with no English left in it, and a header switch that lands on 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from helpers import ROOT
+from bs4 import BeautifulSoup
+from helpers import PAGES, ROOT
 from playwright.sync_api import Page, expect
-from helpers import PAGES
 from test_content import article, prose
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -200,6 +201,29 @@ def test_spanish_sources_are_the_same_links_and_say_they_are_in_english(built_pa
 def test_a_page_missing_in_either_language_is_named() -> None:
     pages = ["index.md", "index.es.md", "safety.md", "about.es.md"]
     assert missing_twins(pages, ["en", "es"]) == ["about.md", "safety.es.md"]
+
+
+STALE_PAGE = "---\nreviewed: 2025-01-01\nreview_due: 2025-06-01\n---\n\n# {title}\n"
+
+
+def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(tmp_path: Path) -> None:
+    """The plugin builds the site once per language: a warning about the site's settings prints
+    once, not once per language, and a page's warning names the page's own file."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(STALE_PAGE.format(title="Home"))
+    (tmp_path / "docs" / "index.es.md").write_text(STALE_PAGE.format(title="Inicio"))
+    hooks = ", ".join(str(ROOT / "hooks" / name) for name in ("site_address.py", "languages.py", "page_trust.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\nhooks: [{hooks}]\nextra: {{sources: {{nhs: {{by: NHS, title: Back pain, url: https://www.nhs.uk/}}}}}}\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": "https://health.example.com/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert [warning.split(" ")[0] for warning in warnings] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
+    assert "extra.report_mistake_url is not set" in warnings[0] and "review_due (2025-06-01) has passed" in warnings[2]
 
 
 def test_spanish_printed_sheet_carries_the_spanish_emergency_line(built_page, site_url: str) -> None:
