@@ -210,6 +210,21 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def copy_sitemap_where_material_reads_it(site: Path) -> None:
+    """Material's language selector reads `sitemap.xml` beside the address of each hreflang link
+    in a page's head, taking each for a language's home. Here they are the page itself and its
+    twin, as search engines need them, so the one sitemap, which lists both languages, goes into
+    every page's folder: each of those requests finds a file, in English and in Spanish.
+    (Material's use of it is moot: docs/javascripts/language-switch.js follows the switch.)
+    A build for reading from disk has no folder per page: Material reads the languages' homes."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    for page in site.rglob("index.html"):
+        if page.parent != site:
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+
+
 # Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
 # English: kept here, each language's page goes back to its own folder once the last is built.
 # Module state, since the two builds share nothing else.
@@ -240,11 +255,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
         return
     site = Path(config.site_dir)
-    # Material's instant navigation reads the sitemap beside the language's home page: the one
-    # sitemap, which lists both languages, goes there too.
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site / name).is_file():
-            shutil.copyfile(site / name, site / language / name)
+    copy_sitemap_where_material_reads_it(site)
     # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
     if config.site_url:
         (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
