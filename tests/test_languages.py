@@ -271,6 +271,23 @@ def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: st
     assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
 
 
+def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site_url: str) -> None:
+    """Reached from another Spanish page without a full load, the timer still speaks Spanish:
+    Material runs the content's inline scripts again without their type and id, so the words
+    travel in the head."""
+    said: list[str] = []
+    page.on("console", lambda message: message.type in ("warning", "error") and said.append(message.text))
+    page.goto(site_url + "es/")
+    page.evaluate("window.samePage = true")
+    for url in ("es/chair-twist/", "es/safety/", "es/floor-twist/"):
+        page.locator(f".md-nav--primary a[href$='{url.removeprefix('es/')}']").first.click()
+        expect(page).to_have_url(site_url + url)
+        if url != "es/safety/":
+            expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    assert said == []
+
+
 def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
     page.goto(site_url + "es/")
     page.locator(".md-search__input").click()
