@@ -3,6 +3,7 @@ in plain Spanish, with no English left in it, and a header switch that lands on 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -296,6 +297,36 @@ def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
     links = page.locator(".md-search-result__link")
     hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
     assert hrefs and all("/es/" in href for href in hrefs), hrefs
+
+
+def pages_saying(site: Path, word: str) -> set[str]:
+    """The Spanish pages whose search entries hold a word, as Material's index gives them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"] if doc["location"].startswith("es/")
+            and word in WORD.findall((doc["title"] + " " + doc["text"]).lower())}
+
+
+def test_spanish_search_finds_a_words_forms_by_its_beginning_with_lunrs_spanish_rules_from_the_site(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    """Search runs lunr's Spanish rules (stop words), loaded from the site itself. It does not
+    stem (see mkdocs.yml); the beginning of a word finds each of its forms instead."""
+    singular, plural = pages_saying(site_dir, "respiración"), pages_saying(site_dir, "respiraciones")
+    assert singular - plural and plural - singular
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "es/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("respira", delay=50)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"), timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    found = {links.nth(i).evaluate("link => link.pathname").removeprefix("/") for i in range(links.count())}
+    assert singular | plural <= found, (singular | plural) - found
+    scripts = {url.rsplit("/", 1)[1]: url for url in requested if "/lunr/" in url}
+    assert {"lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.multi.min.js"} <= set(scripts), requested
+    assert all(url.startswith(site_url) for url in scripts.values()), scripts
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en", "es"]
 
 
 # Every utterance the timer asks for, with its language; a voice, so the Voice cue is kept.
