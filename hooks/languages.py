@@ -13,6 +13,7 @@ This hook adds what the plugin leaves to us:
 
 from __future__ import annotations
 
+import copy
 import datetime
 import html
 import logging
@@ -232,13 +233,17 @@ not_found_pages: dict[str, str] = {}
 
 
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
-    # The 404 page has no twin: its language links lead to each language's home page. Its links
-    # are from the site's root, which a copy opened from disk does not have: there, none.
-    if template_name == "404.html" and hasattr(config.extra, "alternate"):
-        if config.site_url:
-            point_alternates_at_twins(config.extra.alternate, "", build_languages(config))
-        else:
-            config.extra.alternate = []
+    """The 404 page has no twin: its language links lead to each language's home page. MkDocs
+    renders it before any page, so what Material reads is the plugin's own list (the key), which
+    links the homes from the site's root ("/", "/es/"), right for a page a server sends for any
+    missing address. A build without an address (the offline copy) has no root to link from:
+    there, like the page's other links, from where the page sits, the site's own folder."""
+    if template_name == "404.html" and "alternate" in config.extra:
+        alternates = copy.deepcopy(config.extra["alternate"])
+        if not config.site_url:
+            point_alternates_at_twins(alternates, "" if config.use_directory_urls else "index.html", build_languages(config))
+        # The attribute, which templates read before the key (the plugin sets it for each page).
+        config.extra.alternate = alternates
     return template
 
 
