@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PAGES, ROOT
+from helpers import PAGES, ROOT, TUTORIALS
 from playwright.sync_api import Page, expect
 from test_content import article, prose
+from timer_pages import BLOCKED_STORAGE
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from languages import missing_twins, translation_note  # noqa: E402
@@ -95,6 +96,25 @@ def structure(soup: BeautifulSoup) -> list[str]:
 @pytest.mark.parametrize("url", ALL_PAGES)
 def test_spanish_page_has_the_structure_of_its_english_twin(built_page, url: str) -> None:
     assert structure(built_page(f"es/{url}")) == structure(built_page(url)), f"es/{url} differs from {url or 'home'}"
+
+
+def test_spanish_pages_keep_the_page_rules_of_the_english_ones(built_page, site_url: str) -> None:
+    """What tests/test_content.py and test_seo.py ask of every English page, asked of the Spanish:
+    a unique title, a unique description of search-result length, one h1, no skipped heading
+    level, alt text on every image, the canonical address and the link preview's words."""
+    soups = {url: built_page(url) for url in SPANISH_PROSE}
+    titles = [soup.title.string for soup in soups.values()]
+    descriptions = [soup.find("meta", attrs={"name": "description"})["content"] for soup in soups.values()]
+    assert len(set(titles)) == len(titles) and len(set(descriptions)) == len(descriptions), (titles, descriptions)
+    assert all(50 <= len(text) <= 160 for text in descriptions), descriptions
+    for url, soup in soups.items():
+        assert len(soup.find_all("h1")) == 1, url
+        levels = [int(h.name[1]) for h in article(soup).find_all(re.compile(r"^h[1-6]$"))]
+        assert all(after - before <= 1 for before, after in zip(levels, levels[1:])), (url, levels)
+        assert all(image.get("alt", "").strip() for image in article(soup).find_all("img")), url
+        assert soup.find("link", rel="canonical")["href"] == site_url + url
+        assert soup.find("meta", property="og:title")["content"] in soup.title.string, url
+        assert soup.find("meta", property="og:description")["content"] == soup.find("meta", attrs={"name": "description"})["content"]
 
 
 def test_safety_page_keeps_the_stop_signals_and_the_three_urgency_boxes_item_for_item(built_page) -> None:
@@ -287,6 +307,32 @@ def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site
             expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
     assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
     assert said == []
+
+
+@pytest.mark.parametrize("screen", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("tutorial", TUTORIALS)
+def test_spanish_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page, site_url: str, tutorial: str, screen: tuple[int, int]) -> None:
+    """As tests/test_page_actions.py asks of the English tutorials: the Spanish words are longer."""
+    page.set_viewport_size({"width": screen[0], "height": screen[1]})
+    page.goto(site_url + "es/" + tutorial)
+    for selector in (".admonition.warning", ".guided-start"):
+        assert page.locator(selector).first.evaluate("element => element.getBoundingClientRect().bottom <= innerHeight"), selector
+    order = page.evaluate("() => [...document.querySelectorAll('article .admonition.warning, article .guided-start, article breath-timer')]"
+                          ".map(element => element.matches('.admonition') ? 'safety' : element.matches('.guided-start') ? 'start' : 'timer')")
+    assert order[:3] == ["safety", "start", "timer"], order
+
+
+@pytest.mark.parametrize("url", ["es/", "es/chair-twist/", "es/embed-the-timer/"])
+def test_spanish_pages_load_without_errors_where_storage_is_blocked(page: Page, site_url: str, url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(BLOCKED_STORAGE)
+    page.goto(site_url + url)
+    page.locator("[data-md-component=palette] label:visible").first.click()
+    if url == "es/chair-twist/":
+        page.locator("breath-timer .bt-buttons .bt-toggle").click()
+        expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
+    assert errors == []
 
 
 def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
