@@ -142,6 +142,14 @@ def test_a_missing_page_gets_the_sites_404_page_with_status_404(fetch: Fetch, si
     assert response.getheader("Cache-Control") == "no-cache"
 
 
+def test_a_missing_spanish_page_gets_the_spanish_404_page(fetch: Fetch, site_dir: Path) -> None:
+    response = fetch("/es/no/such/page/")
+    assert response.status == 404
+    assert response.body == (site_dir / "es" / "404.html").read_bytes()
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == "es"
+    assert response.getheader("Content-Security-Policy") and response.getheader("Cache-Control") == "no-cache"
+
+
 def test_a_folder_without_its_slash_is_redirected_to_it_by_a_relative_address(fetch: Fetch) -> None:
     response = fetch("/embed")
     assert (response.status, response.getheader("Location")) == (301, "/embed/")
