@@ -124,8 +124,10 @@ def test_language_switch_opens_the_twin_from_the_zip(page: Page, requests: list[
     for here, there in ((start, twin), (twin, start)):
         language = "es" if there.startswith("es/") else "en"
         page.goto((unzipped / here).as_uri())
+        page.wait_for_load_state("networkidle")  # nothing of this page cut short by leaving it
         page.locator(".md-header .md-select").hover()
         page.locator(f".md-select__link[hreflang='{language}']").click()
         expect(page).to_have_url((unzipped / there).as_uri())
         expect(page.locator("html")).to_have_attribute("lang", language)
-    assert [url for url in requests if not url.startswith("file://")] == []
+    # Nothing from elsewhere; a request a page's leaving cuts short ("FAILED") still read the disk.
+    assert [url for url in requests if not url.removeprefix("FAILED ").startswith("file://")] == []
