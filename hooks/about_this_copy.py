@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 from babel.dates import format_date
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files

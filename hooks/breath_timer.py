@@ -217,14 +217,19 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     # mkdocs-static-i18n sets the theme's language for the language under way.
     language = config.theme.get("language", "en")
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
+    # The element ships with English only, less the paper pacer's words: a page in another
+    # language carries its words, and the bare embed page every language's whole, for its
+    # ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    # overrides/embed.html), not beside the timer: Material's instant navigation runs each
+    # inline script of the content it brings in again, as a new <script> without its type and
+    # id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
+    # the element would not find them.
+    page.timer_words = ""
     if count:
-        # The element ships with English only, less the paper pacer's words: a page in another
-        # language carries its words, and the bare embed page every language's whole, for its
-        # ?lang= and its paper pacer.
         embed = page.meta.get("template") == "embed.html"
         carried = languages() if embed else [language] if language != "en" else []
         if carried:
-            page_html += "\n" + words_script(carried, paper=embed)
+            page.timer_words = words_script(carried, paper=embed)
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

@@ -13,13 +13,13 @@ This hook adds what the plugin leaves to us:
 
 from __future__ import annotations
 
+import copy
 import datetime
 import html
 import logging
 import shutil
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.dates import format_date
@@ -45,6 +45,36 @@ class LanguageSwitchHandled(logging.Filter):
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(LanguageSwitchHandled())
+
+
+class SaidOnce(logging.Filter):
+    """mkdocs-static-i18n builds the site once for each language, and every hook's on_config
+    runs in each build: what a hook says of the site's settings (no SITE_URL, no report address)
+    would print once per language. Each message prints once; a message about a page names its
+    own file (safety.md, safety.es.md), so each language's page still speaks for itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[tuple[int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = (record.levelno, record.getMessage())
+        first = message not in self.said
+        self.said.add(message)
+        return first
+
+
+def say_each_message_once() -> None:
+    """On the handlers that print MkDocs' log, one filter each (a handler that counts warnings
+    for --strict keeps its own count). MkDocs loads this hook anew for every build, `mkdocs
+    serve`'s rebuilds included, so a rebuild starts with nothing said."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        for earlier in [found for found in handler.filters if type(found).__name__ == SaidOnce.__name__]:
+            handler.removeFilter(earlier)
+        handler.addFilter(SaidOnce())
+
+
+say_each_message_once()
 
 
 def page_language(config: MkDocsConfig) -> str:
@@ -181,6 +211,21 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def copy_sitemap_where_material_reads_it(site: Path) -> None:
+    """Material's language selector reads `sitemap.xml` beside the address of each hreflang link
+    in a page's head, taking each for a language's home. Here they are the page itself and its
+    twin, as search engines need them, so the one sitemap, which lists both languages, goes into
+    every page's folder: each of those requests finds a file, in English and in Spanish.
+    (Material's use of it is moot: docs/javascripts/language-switch.js follows the switch.)
+    A build for reading from disk has no folder per page: Material reads the languages' homes."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    for page in site.rglob("index.html"):
+        if page.parent != site:
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+
+
 # Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
 # English: kept here, each language's page goes back to its own folder once the last is built.
 # Module state, since the two builds share nothing else.
@@ -188,13 +233,17 @@ not_found_pages: dict[str, str] = {}
 
 
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
-    # The 404 page has no twin: its language links lead to each language's home page. Its links
-    # are from the site's root, which a copy opened from disk does not have: there, none.
-    if template_name == "404.html" and hasattr(config.extra, "alternate"):
-        if config.site_url:
-            point_alternates_at_twins(config.extra.alternate, "", build_languages(config))
-        else:
-            config.extra.alternate = []
+    """The 404 page has no twin: its language links lead to each language's home page. MkDocs
+    renders it before any page, so what Material reads is the plugin's own list (the key), which
+    links the homes from the site's root ("/", "/es/"), right for a page a server sends for any
+    missing address. A build without an address (the offline copy) has no root to link from:
+    there, like the page's other links, from where the page sits, the site's own folder."""
+    if template_name == "404.html" and "alternate" in config.extra:
+        alternates = copy.deepcopy(config.extra["alternate"])
+        if not config.site_url:
+            point_alternates_at_twins(alternates, "" if config.use_directory_urls else "index.html", build_languages(config))
+        # The attribute, which templates read before the key (the plugin sets it for each page).
+        config.extra.alternate = alternates
     return template
 
 
@@ -211,11 +260,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
         return
     site = Path(config.site_dir)
-    # Material's instant navigation reads the sitemap beside the language's home page: the one
-    # sitemap, which lists both languages, goes there too.
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site / name).is_file():
-            shutil.copyfile(site / name, site / language / name)
+    copy_sitemap_where_material_reads_it(site)
     # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
     if config.site_url:
         (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files

@@ -142,6 +142,14 @@ def test_a_missing_page_gets_the_sites_404_page_with_status_404(fetch: Fetch, si
     assert response.getheader("Cache-Control") == "no-cache"
 
 
+def test_a_missing_spanish_page_gets_the_spanish_404_page(fetch: Fetch, site_dir: Path) -> None:
+    response = fetch("/es/no/such/page/")
+    assert response.status == 404
+    assert response.body == (site_dir / "es" / "404.html").read_bytes()
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == "es"
+    assert response.getheader("Content-Security-Policy") and response.getheader("Cache-Control") == "no-cache"
+
+
 def test_a_folder_without_its_slash_is_redirected_to_it_by_a_relative_address(fetch: Fetch) -> None:
     response = fetch("/embed")
     assert (response.status, response.getheader("Location")) == (301, "/embed/")
@@ -405,6 +413,39 @@ def test_the_404_page_runs_without_a_policy_violation(watched: Page, nginx: str)
     assert watched.evaluate("policyViolations") == []
     # The one error a browser logs for a 404: the status itself.
     assert [e for e in watched.console_errors if "404" not in e] == []  # type: ignore[attr-defined]
+
+
+def open_language_menu_and_choose(page: Page, language: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+
+
+def test_clicking_through_both_languages_asks_for_nothing_missing(watched: Page, nginx: str) -> None:
+    """A reader's round: every page of the menu by instant navigation, in English and in Spanish,
+    the language switch both ways, and each language's 404 page and its links. Material's
+    language selector asks for sitemap.xml beside each page and its twin; nothing ends in an
+    error but the missing pages themselves."""
+    failed: list[str] = []
+    watched.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
+    for home, other in (("", "es"), ("es/", "en")):
+        watched.goto(nginx + home)
+        menu = watched.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+        for index in range(menu.count()):
+            address = menu.nth(index).evaluate("link => link.href")
+            menu.nth(index).click()
+            expect(watched).to_have_url(address)
+        open_language_menu_and_choose(watched, other)
+        expect(watched.locator("html")).to_have_attribute("lang", other)
+        watched.wait_for_load_state("networkidle")
+    for missing, other in (("no/such/page/", "es"), ("es/no/such/page/", "en")):
+        watched.goto(nginx + missing)
+        watched.wait_for_load_state("networkidle")
+        open_language_menu_and_choose(watched, other)
+        expect(watched.locator("html")).to_have_attribute("lang", other)
+        watched.wait_for_load_state("networkidle")
+    assert failed == [f"404 {nginx}no/such/page/", f"404 {nginx}es/no/such/page/"]
+    assert watched.evaluate("policyViolations") == []
+    assert [error for error in watched.console_errors if "404" not in error] == []  # type: ignore[attr-defined]
 
 
 def test_search_and_its_worker_run_under_the_policy(watched: Page, nginx: str) -> None:

@@ -3,16 +3,19 @@ in plain Spanish, with no English left in it, and a header switch that lands on 
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
-from helpers import ROOT
+from bs4 import BeautifulSoup
+from helpers import PAGES, ROOT, TUTORIALS
 from playwright.sync_api import Page, expect
-from helpers import PAGES
 from test_content import article, prose
+from timer_pages import BLOCKED_STORAGE
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from languages import missing_twins, translation_note  # noqa: E402
@@ -93,6 +96,25 @@ def structure(soup: BeautifulSoup) -> list[str]:
 @pytest.mark.parametrize("url", ALL_PAGES)
 def test_spanish_page_has_the_structure_of_its_english_twin(built_page, url: str) -> None:
     assert structure(built_page(f"es/{url}")) == structure(built_page(url)), f"es/{url} differs from {url or 'home'}"
+
+
+def test_spanish_pages_keep_the_page_rules_of_the_english_ones(built_page, site_url: str) -> None:
+    """What tests/test_content.py and test_seo.py ask of every English page, asked of the Spanish:
+    a unique title, a unique description of search-result length, one h1, no skipped heading
+    level, alt text on every image, the canonical address and the link preview's words."""
+    soups = {url: built_page(url) for url in SPANISH_PROSE}
+    titles = [soup.title.string for soup in soups.values()]
+    descriptions = [soup.find("meta", attrs={"name": "description"})["content"] for soup in soups.values()]
+    assert len(set(titles)) == len(titles) and len(set(descriptions)) == len(descriptions), (titles, descriptions)
+    assert all(50 <= len(text) <= 160 for text in descriptions), descriptions
+    for url, soup in soups.items():
+        assert len(soup.find_all("h1")) == 1, url
+        levels = [int(h.name[1]) for h in article(soup).find_all(re.compile(r"^h[1-6]$"))]
+        assert all(after - before <= 1 for before, after in zip(levels, levels[1:])), (url, levels)
+        assert all(image.get("alt", "").strip() for image in article(soup).find_all("img")), url
+        assert soup.find("link", rel="canonical")["href"] == site_url + url
+        assert soup.find("meta", property="og:title")["content"] in soup.title.string, url
+        assert soup.find("meta", property="og:description")["content"] == soup.find("meta", attrs={"name": "description"})["content"]
 
 
 def test_safety_page_keeps_the_stop_signals_and_the_three_urgency_boxes_item_for_item(built_page) -> None:
@@ -202,6 +224,29 @@ def test_a_page_missing_in_either_language_is_named() -> None:
     assert missing_twins(pages, ["en", "es"]) == ["about.md", "safety.es.md"]
 
 
+STALE_PAGE = "---\nreviewed: 2025-01-01\nreview_due: 2025-06-01\n---\n\n# {title}\n"
+
+
+def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(tmp_path: Path) -> None:
+    """The plugin builds the site once per language: a warning about the site's settings prints
+    once, not once per language, and a page's warning names the page's own file."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(STALE_PAGE.format(title="Home"))
+    (tmp_path / "docs" / "index.es.md").write_text(STALE_PAGE.format(title="Inicio"))
+    hooks = ", ".join(str(ROOT / "hooks" / name) for name in ("site_address.py", "languages.py", "page_trust.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\nhooks: [{hooks}]\nextra: {{sources: {{nhs: {{by: NHS, title: Back pain, url: https://www.nhs.uk/}}}}}}\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": "https://health.example.com/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert [warning.split(" ")[0] for warning in warnings] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
+    assert "extra.report_mistake_url is not set" in warnings[0] and "review_due (2025-06-01) has passed" in warnings[2]
+
+
 def test_spanish_printed_sheet_carries_the_spanish_emergency_line(built_page, site_url: str) -> None:
     for url in ("es/chair-twist/", "es/floor-twist/"):
         line = " ".join(built_page(url).select_one(".print-emergency").get_text().split())
@@ -247,6 +292,49 @@ def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: st
     assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
 
 
+def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site_url: str) -> None:
+    """Reached from another Spanish page without a full load, the timer still speaks Spanish:
+    Material runs the content's inline scripts again without their type and id, so the words
+    travel in the head."""
+    said: list[str] = []
+    page.on("console", lambda message: message.type in ("warning", "error") and said.append(message.text))
+    page.goto(site_url + "es/")
+    page.evaluate("window.samePage = true")
+    for url in ("es/chair-twist/", "es/safety/", "es/floor-twist/"):
+        page.locator(f".md-nav--primary a[href$='{url.removeprefix('es/')}']").first.click()
+        expect(page).to_have_url(site_url + url)
+        if url != "es/safety/":
+            expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    assert said == []
+
+
+@pytest.mark.parametrize("screen", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("tutorial", TUTORIALS)
+def test_spanish_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page, site_url: str, tutorial: str, screen: tuple[int, int]) -> None:
+    """As tests/test_page_actions.py asks of the English tutorials: the Spanish words are longer."""
+    page.set_viewport_size({"width": screen[0], "height": screen[1]})
+    page.goto(site_url + "es/" + tutorial)
+    for selector in (".admonition.warning", ".guided-start"):
+        assert page.locator(selector).first.evaluate("element => element.getBoundingClientRect().bottom <= innerHeight"), selector
+    order = page.evaluate("() => [...document.querySelectorAll('article .admonition.warning, article .guided-start, article breath-timer')]"
+                          ".map(element => element.matches('.admonition') ? 'safety' : element.matches('.guided-start') ? 'start' : 'timer')")
+    assert order[:3] == ["safety", "start", "timer"], order
+
+
+@pytest.mark.parametrize("url", ["es/", "es/chair-twist/", "es/embed-the-timer/"])
+def test_spanish_pages_load_without_errors_where_storage_is_blocked(page: Page, site_url: str, url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(BLOCKED_STORAGE)
+    page.goto(site_url + url)
+    page.locator("[data-md-component=palette] label:visible").first.click()
+    if url == "es/chair-twist/":
+        page.locator("breath-timer .bt-buttons .bt-toggle").click()
+        expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
+    assert errors == []
+
+
 def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
     page.goto(site_url + "es/")
     page.locator(".md-search__input").click()
@@ -255,6 +343,36 @@ def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
     links = page.locator(".md-search-result__link")
     hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
     assert hrefs and all("/es/" in href for href in hrefs), hrefs
+
+
+def pages_saying(site: Path, word: str) -> set[str]:
+    """The Spanish pages whose search entries hold a word, as Material's index gives them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"] if doc["location"].startswith("es/")
+            and word in WORD.findall((doc["title"] + " " + doc["text"]).lower())}
+
+
+def test_spanish_search_finds_a_words_forms_by_its_beginning_with_lunrs_spanish_rules_from_the_site(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    """Search runs lunr's Spanish rules (stop words), loaded from the site itself. It does not
+    stem (see mkdocs.yml); the beginning of a word finds each of its forms instead."""
+    singular, plural = pages_saying(site_dir, "respiración"), pages_saying(site_dir, "respiraciones")
+    assert singular - plural and plural - singular
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "es/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("respira", delay=50)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"), timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    found = {links.nth(i).evaluate("link => link.pathname").removeprefix("/") for i in range(links.count())}
+    assert singular | plural <= found, (singular | plural) - found
+    scripts = {url.rsplit("/", 1)[1]: url for url in requested if "/lunr/" in url}
+    assert {"lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.multi.min.js"} <= set(scripts), requested
+    assert all(url.startswith(site_url) for url in scripts.values()), scripts
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en", "es"]
 
 
 # Every utterance the timer asks for, with its language; a voice, so the Voice cue is kept.
