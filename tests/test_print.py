@@ -207,14 +207,16 @@ def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_
     expect(page.locator("article .poses figcaption")).to_have_text(SHEET_WORDS[language(url)]["captions"])
 
 
-@pytest.mark.parametrize("paper", [("A4", 190), ("Letter", 196)])
+@pytest.mark.parametrize("paper", [(190, 297), (196, 279.4)], ids=PAPER)
 @pytest.mark.parametrize("url", SHEETS)
 def test_pose_captions_keep_to_one_line_in_the_drawings_top_corner(
-    page: Page, site_url: str, url: str, paper: tuple[str, int]
+    page: Page, site_url: str, url: str, paper: tuple[int, float]
 ) -> None:
     # Wrapped, a caption runs down over the drawing, as "Gire a la izquierda" once did on Letter.
-    _, printable_mm = paper
-    page.set_viewport_size({"width": round(printable_mm * 96 / 25.4), "height": 1000})
+    # The width between the margins, and the sheet's height, which sets the poses' size.
+    millimetre = 96 / 25.4
+    printable_width, height = paper
+    page.set_viewport_size({"width": round(printable_width * millimetre), "height": round(height * millimetre)})
     page.goto(site_url + url)
     page.emulate_media(media="print")
     lines = page.locator("article .poses figcaption").evaluate_all(
