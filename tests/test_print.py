@@ -126,7 +126,8 @@ SAFETY_CHECK = {
 
 def safety_address(site_url: str, url: str) -> str:
     """The sheet's way to the full safety advice, in its language, to its language's page."""
-    return f"{SHEET_WORDS[language(url)]['safety']} {site_url}{'es/' * (language(url) == 'es')}safety/"
+    safety_page = "es/safety/" if language(url) == "es" else "safety/"
+    return f"{SHEET_WORDS[language(url)]['safety']} {site_url}{safety_page}"
 
 
 @pytest.mark.parametrize("paper", PAPER)
@@ -294,7 +295,7 @@ def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
         expect(button).to_be_hidden()
 
 
-@pytest.mark.parametrize("url", SHEETS + ["safety/"])
+@pytest.mark.parametrize("url", SHEETS + ["safety/", "es/safety/"])
 def test_dark_palette_still_prints_dark_on_white(printed, page: Page, site_url: str, url: str) -> None:
     assert sheet_shades(printed(url, "A4", "dark")) == (255, 255)
     page.emulate_media(color_scheme="dark")
