@@ -247,13 +247,6 @@ def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(
     assert "extra.report_mistake_url is not set" in warnings[0] and "review_due (2025-06-01) has passed" in warnings[2]
 
 
-def test_spanish_printed_sheet_carries_the_spanish_emergency_line(built_page, site_url: str) -> None:
-    for url in ("es/chair-twist/", "es/floor-twist/"):
-        line = " ".join(built_page(url).select_one(".print-emergency").get_text().split())
-        assert "Llame ya al 112 (Europa) o al 911 (América), o al número de emergencias de su país." in line
-        assert line.endswith(f"{site_url}es/safety/"), line
-
-
 def open_language_menu_and_choose(page: Page, language: str) -> None:
     page.locator(".md-header .md-select").hover()
     page.locator(f".md-select__link[hreflang='{language}']").click()
