@@ -5,9 +5,11 @@ Exits non-zero when a page, a kind of file or the timer is over its budget: thes
 the same on every machine. The build cost depends on the machine's load: it is reported only.
 
 Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
-- The page with its CSS and JS: 75 KB, in 12 requests or fewer, pictures and icon included.
-  Material's bundle and styles are 58 KB of it and the timer 6.6 KB, which leaves about 10 KB
-  for the page and the site's own files: the issue's 70 KB would need a lighter theme.
+- The page with its CSS and JS: 78 KB, in 12 requests or fewer, pictures and icon included.
+  Material's bundle and styles are 59.5 KB of it and the timer 6.6 KB, which leaves about 12 KB
+  for the page and the site's own files: the issue's 70 KB would need a lighter theme. It was
+  75 KB until the Spanish edition: every page carries the language switch (its links and
+  script, 0.6 KB), and a Spanish tutorial its timer's words (1.1 KB) as well.
 - HTML 15 KB: a page of text with Material's navigation; our longest is about 7 KB today.
 - CSS 40 KB: Material's theme and palette (about 25 KB) plus our site and print styles.
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
@@ -43,7 +45,7 @@ from helpers import build_site, built_pages  # noqa: E402
 
 KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
-PAGE_BUDGET = 75 * KB  # HTML, CSS and JS together
+PAGE_BUDGET = 78 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
 TIMER_BUDGET = 6912  # 6.75 KB; the goal is 6 KB (see above)
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
