@@ -5,19 +5,22 @@ Exits non-zero when a page, a kind of file or the timer is over its budget: thes
 the same on every machine. The build cost depends on the machine's load: it is reported only.
 
 Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
-- The page with its CSS and JS: 75 KB, in 12 requests or fewer, pictures and icon included.
-  Material's bundle and styles are 58 KB of it and the timer 6.5 KB, which leaves about 11 KB
-  for the page and the site's own files: the issue's 70 KB would need a lighter theme.
+- The page with its CSS and JS: 78 KB, in 12 requests or fewer, pictures and icon included.
+  Material's bundle and styles are 59.5 KB of it and the timer 6.6 KB, which leaves about 12 KB
+  for the page and the site's own files: the issue's 70 KB would need a lighter theme. It was
+  75 KB until the Spanish edition: every page carries the language switch (its links and
+  script, 0.6 KB), and a Spanish tutorial its timer's words (1.1 KB) as well.
 - HTML 15 KB: a page of text with Material's navigation; our longest is about 7 KB today.
-- CSS 40 KB: Material's theme and palette (about 25 KB) plus our site, print and timer styles.
+- CSS 40 KB: Material's theme and palette (about 25 KB) plus our site and print styles.
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
-  plus the breath timer on tutorials and our two small scripts.
+  plus the breath timer (its style inside) on tutorials and our small scripts.
 - Images 15 KB: the hand-made SVG pictures and the favicon.
-- The breath timer's own JS + CSS: 6.5 KB, its follow-along view, cues, pace panel and ready
-  screen included, so that an intranet embedding it pays next to nothing. It was 6 KB until
-  the ready screen (its English safety words built in) and the five distinct sounds came:
-  terser and lightningcss brought both within 6.5 KB, and no cut that keeps every behaviour
-  the decisions ask for reached 6 KB (see the README's "The timer's budget").
+- The breath timer, one file with its style inside: 6.75 KB, its follow-along view, cues, pace
+  panel, ready screen and other languages' words from the page included, so that an intranet
+  embedding it pays next to nothing. The goal is 6 KB, which it held until the ready screen
+  (its English safety words built in), the five distinct sounds and the languages came; no cut
+  that keeps every behaviour the decisions ask for has reached it (see the README's "The
+  timer's budget"), so this figure only stops it growing unseen.
 The hook's build time is measured against the same pages built without it, in interleaved
 runs so that the machine's load falls on both alike; the target ratio is under 1.10.
 """
@@ -42,9 +45,9 @@ from helpers import build_site, built_pages  # noqa: E402
 
 KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
-PAGE_BUDGET = 75 * KB  # HTML, CSS and JS together
+PAGE_BUDGET = 78 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
-TIMER_BUDGET = 6656  # 6.5 KB
+TIMER_BUDGET = 6912  # 6.75 KB; the goal is 6 KB (see above)
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
 
 
@@ -59,8 +62,6 @@ def page_weights(site: Path, page: Path) -> dict[str, int]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     base = "http://site/" + page.relative_to(site).as_posix()
     loaded = {tag.get("src") or tag.get("href") for tag in soup.select("script[src], link[rel=stylesheet], link[rel=icon], img")}
-    if soup.find("breath-timer"):
-        loaded.add(urljoin(base, "/assets/breath-timer.css"))  # the timer's script links it
     for reference in sorted(filter(None, loaded)):
         url = urlparse(urljoin(base, reference))
         file = site / url.path.lstrip("/")
@@ -116,8 +117,8 @@ def main() -> int:
                 over.append(f"/{url}: HTML, CSS and JS {total} > {PAGE_BUDGET}")
             if weights["requests"] > REQUESTS_BUDGET:
                 over.append(f"/{url}: {weights['requests']} requests > {REQUESTS_BUDGET}")
-        timer = sum(gzipped(site / "assets" / name) for name in ("breath-timer.js", "breath-timer.css"))
-        print(f"\nbreath timer JS + CSS: {timer} bytes gzipped, {TIMER_BUDGET - timer} bytes of headroom "
+        timer = gzipped(site / "assets" / "breath-timer.js")
+        print(f"\nbreath timer, its style inside: {timer} bytes gzipped, {TIMER_BUDGET - timer} bytes of headroom "
               f"(budget {TIMER_BUDGET})")
         if timer > TIMER_BUDGET:
             over.append(f"breath timer: {timer} > {TIMER_BUDGET}")

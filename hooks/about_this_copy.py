@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import datetime
 import html
+from pathlib import Path
 from typing import Any
 
+import yaml
+from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+# The site's words in each language, shared with hooks/languages.py.
+WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
 
 
 def check_publisher(publisher: object) -> None:
@@ -41,37 +47,36 @@ def check_clinical_review(review: object) -> None:
         )
 
 
-def publisher_words(publisher: str | None) -> str:
+def publisher_words(publisher: str | None, words: dict[str, str]) -> str:
     if publisher:
-        return f"This copy of the guide is published by {publisher}."
-    return "This copy does not say who publishes it. Whoever hosts it has not filled in their name."
+        return words["publisher"].format(publisher=publisher)
+    return words["no_publisher"]
 
 
-def clinical_review_words(review: dict[str, Any] | None) -> str:
+def clinical_review_words(review: dict[str, Any] | None, words: dict[str, str]) -> str:
     if review:
         role, date = review["role"].strip(), review["date"]
-        return f"{role[0].upper()}{role[1:]} reviewed this edition on {date.day} {date:%B %Y}."
-    return "No clinician, such as a doctor or a physiotherapist, has reviewed this edition."
+        said = words["clinical_review"].format(role=role, date=format_date(date, format="long", locale=words["date_locale"]))
+        return f"{said[0].upper()}{said[1:]}"
+    return words["no_clinical_review"]
 
 
-def report_words(address: str | None, publisher: str | None) -> str:
+def report_words(address: str | None, publisher: str | None, words: dict[str, str]) -> str:
     if address:
-        link = f'<a href="{html.escape(address)}">report a mistake here</a>'
-        return f"You can {link}, or use the link at the foot of any page. Say which page it is and what is wrong."
-    who = publisher or "whoever shared this guide with you, such as your intranet team or your health and safety team"
-    return (
-        "This copy has no way set up to report a mistake. "
-        f"Please tell {html.escape(who)}. Say which page it is and what is wrong."
-    )
+        link = f'<a href="{html.escape(address)}">{html.escape(words["report_link"])}</a>'
+        return html.escape(words["report"]).replace("{link}", link)
+    who = publisher or words["report_who"]
+    return html.escape(words["no_report"].format(who=who))
 
 
-def about_this_copy(extra: dict[str, Any]) -> dict[str, str]:
-    """Each marker and the paragraph that replaces it, from the host's settings."""
+def about_this_copy(extra: dict[str, Any], language: str = "en") -> dict[str, str]:
+    """Each marker and the paragraph that replaces it, from the host's settings, in the page's language."""
+    words = WORDS[language]
     publisher = extra.get("publisher")
     return {
-        "<!-- publisher -->": html.escape(publisher_words(publisher)),
-        "<!-- clinical-review -->": html.escape(clinical_review_words(extra.get("clinical_review"))),
-        "<!-- report-a-mistake -->": report_words(extra.get("report_mistake_url"), publisher),
+        "<!-- publisher -->": html.escape(publisher_words(publisher, words)),
+        "<!-- clinical-review -->": html.escape(clinical_review_words(extra.get("clinical_review"), words)),
+        "<!-- report-a-mistake -->": report_words(extra.get("report_mistake_url"), publisher, words),
     }
 
 
@@ -82,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for marker, words in about_this_copy(config.extra).items():
+    # mkdocs-static-i18n sets the theme's language for the language under way.
+    for marker, words in about_this_copy(config.extra, config.theme.get("language", "en")).items():
         html_text = html_text.replace(marker, f"<p>{words}</p>")
     return html_text

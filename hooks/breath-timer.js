@@ -17,7 +17,8 @@
   // The timer's words, a column a language, written as JSON because the hook reads them too
   // (its paper fallback says what the timer says). {name} takes a value. A phase has its big
   // word and the line under it; the cue stays "breathe in to lengthen...". Paused has its
-  // line for a screen with no keyboard too.
+  // line for a screen with no keyboard too. "paper" is the paper pacer's alone: the element
+  // ships and pages carry each column without it (scripts/minify-timer, the hook).
   const WORDS = {
     "en": {
       "idle": ["Press Start", "Breathe in to lengthen, breathe out to twist"],
@@ -28,7 +29,7 @@
       "done": ["Well done", "Both sides done"],
       "paused": ["Paused", "Press Resume or Space to go on", "Tap Resume to go on"],
       "going": "Going on",
-      "sides": ["", "→ Right", "← Left"],
+      "sides": ["Turn right first", "→ Right", "← Left"],
       "count": "{breath} of {breaths}, in",
       "breath": "Breath {breath} of {breaths}",
       "each": "{breaths} each side",
@@ -44,14 +45,72 @@
       "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
       "kinds": ["a number of seconds", "a whole number"],
       "voiceless": "This browser has no voice, so you will hear tones.",
-      "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
-      "ticks": ["Turn right", "Turn right first", "Then turn left"]
+      "paper": {
+        "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
+        "ticks": ["Turn right", "Turn right first", "Then turn left"]
+      },
+      "legend": "Cues",
+      "cues": ["silent", "tones", "voice"],
+      "toggle": ["Start", "Pause", "Resume", "Start again"],
+      "buttons": ["Full view", "Reset", "Pace", "Leave full view", "Again", "Done"],
+      "presets": ["Standard", "Slow"],
+      "fields": ["Breaths each side", "Seconds breathing in", "Seconds breathing out"],
+      "steps": ["less", "more"]
+    },
+    "es": {
+      "idle": ["Pulse Empezar", "Tome aire para estirarse, suelte el aire para girar"],
+      "prepare": ["Prepárese", "Gire primero a la derecha, sin forzar"],
+      "inhale": ["Tome aire", "Tome aire para estirarse"],
+      "exhale": ["Suelte aire", "Suelte el aire para girar"],
+      "switch": ["Cambie de lado", "Gire a la izquierda, sin forzar"],
+      "done": ["Muy bien", "Ya ha hecho los dos lados"],
+      "paused": ["En pausa", "Pulse Seguir o la barra espaciadora para continuar", "Toque Seguir para continuar"],
+      "going": "Seguimos",
+      "sides": ["Primero a la derecha", "→ Derecha", "← Izquierda"],
+      "count": "{breath} de {breaths}, tome aire",
+      "breath": "Respiración {breath} de {breaths}",
+      "each": "{breaths} por lado",
+      "seconds": ["{n} segundo", "{n} segundos"],
+      "breaths": ["{n} respiración", "{n} respiraciones"],
+      "pace": "{breaths} por lado: tome aire durante {inhale} y suéltelo durante {exhale}.",
+      "title": "Antes de empezar",
+      "check": "Consulte antes si ha tenido hace poco una hernia de disco o una ciática, si tiene los huesos débiles, una prótesis de cadera o una operación reciente, o si está embarazada.",
+      "floor": "Haga el giro en la silla si no puede bajar al suelo con seguridad.",
+      "link": "¿Es este giro para usted?",
+      "stop": "Pare enseguida si nota:",
+      "signals": ["dolor agudo, punzante o que quema", "dolor que baja por un brazo o una pierna", "adormecimiento u hormigueo nuevos", "mareo o sensación de desmayo"],
+      "outside": "{label} debe ser {kind} de {min} a {max}, así que el temporizador usa {value}.",
+      "kinds": ["un número de segundos", "un número entero"],
+      "voiceless": "Este navegador no tiene voz, así que oirá tonos.",
+      "paper": {
+        "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
+        "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"]
+      },
+      "legend": "Señales",
+      "cues": ["silencio", "tonos", "voz"],
+      "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],
+      "buttons": ["Vista completa", "Reiniciar", "Ritmo", "Salir de la vista", "Otra vez", "Hecho"],
+      "presets": ["Normal", "Lento"],
+      "fields": ["Respiraciones por lado", "Segundos al tomar aire", "Segundos al soltar el aire"],
+      "steps": ["menos", "más"]
     }
   };
-  const T = WORDS.en;
+  // The language of the page around the element (its closest `lang`), where the timer has its
+  // words; else English, and a warning. English is built in; a page carries other columns as
+  // JSON in <script type="application/json" id="breath-timer-words">: the hook writes it into
+  // the site's pages, and an intranet can write its own.
+  function language(element) {
+    const lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
+    try {
+      Object.assign(WORDS, JSON.parse(document.getElementById("breath-timer-words").textContent));
+    } catch {}
+    if (WORDS[lang]) return lang;
+    warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
+    return "en";
+  }
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const plural = (key, n) => fill(T[key][+(n != 1)], { n });
+  const plural = (forms, n) => fill(forms[+(n != 1)], { n });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -60,11 +119,11 @@
   // Ready-made paces, none faster than the default; Standard clears the reader's own, so the
   // page's attributes apply.
   const PRESETS = { Standard: {}, Slow: { inhale: 3.5, exhale: 4.5 } };
-  const FIELDS = [["breaths", "Breaths each side", 1], ["inhale", "Seconds breathing in", 0.5], ["exhale", "Seconds breathing out", 0.5]];
+  const FIELDS = [["breaths", 1], ["inhale", 0.5], ["exhale", 0.5]];
   // The localStorage key of the reader's own pace and cue choices.
   const STORE = "breath-timer";
   const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
-  const ui = (id) => `<div class="bt-ui">
+  const ui = (id, T) => `<div class="bt-ui">
 <div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
 <div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
 <div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
@@ -72,16 +131,26 @@
 <div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
 <p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
 <p class="bt-live" role="status"></p>
-<fieldset class="bt-cues"><legend>Cues</legend>${CUE_CHOICES.map((cue) => button(`data-cue="${cue}"`, cue)).join(" ")}</fieldset>
+<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => button(`data-cue="${cue}"`, T.cues[i])).join(" ")}</fieldset>
 <p class="bt-note"></p>
-<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', "Full view")} ${button('class="bt-reset"', "Reset")} ${button('class="bt-open" aria-expanded="false"', "Pace")} ${button('class="bt-leave"', "Leave full view")}</p>
-<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name) => button(`data-preset="${name}"`, name)).join(" ")}</p>
-${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-${name}">${label}</label>${button(`data-step="-${step}" aria-label="${label}: less"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${label}: more"`, "+")}</div>`).join("\n")}
+<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', T.buttons[0])} ${button('class="bt-reset"', T.buttons[1])} ${button('class="bt-open" aria-expanded="false"', T.buttons[2])} ${button('class="bt-leave"', T.buttons[3])}</p>
+<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button(`data-preset="${name}"`, T.presets[i])).join(" ")}</p>
+${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button(`data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`, "+")}</div>`).join("\n")}
 <p class="bt-out" role="status"></p></div>
-<p class="bt-end">${button('class="bt-toggle"', "Again")} ${button('class="bt-leave"', "Done")}</p></div>`;
+<p class="bt-end">${button('class="bt-toggle"', T.buttons[4])} ${button('class="bt-leave"', T.buttons[5])}</p></div>`;
 
-  const stylesheet = document.currentScript && new URL("breath-timer.css", document.currentScript.src).href;
+  // The element's style: scripts/minify-timer writes hooks/breath-timer.css in here, minified,
+  // in place of its name. One file to ship and to copy, whose sheet the document, shadow root or
+  // frame the element lives in adopts, which a strict Content-Security-Policy allows.
+  const STYLE = "breath-timer.css";
+  // A sheet for each window: a document adopts only sheets its own window made.
+  const sheets = new WeakMap();
+  // Each warning once a page, however many timers it has.
   const warned = new Set();
+  function warn(message) {
+    if (!warned.has(message)) console.warn(message);
+    warned.add(message);
+  }
   let timers = 0; // numbers each timer's field ids
 
   function valid(name, value) {
@@ -101,16 +170,12 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     const fallback = SETTINGS[name][0];
     if (value === null) return fallback;
     if (valid(name, value)) return Number(value);
-    const written = `<breath-timer> ${name}="${value}"`;
-    if (!warned.has(written)) {
-      warned.add(written);
-      console.warn(refusal(written, name, fallback));
-    }
+    warn(refusal(WORDS.en, `<breath-timer> ${name}="${value}"`, name, fallback));
     return fallback;
   }
 
   // Said of a value outside its setting's limits, in the console or the pace panel.
-  function refusal(label, name, value) {
+  function refusal(T, label, name, value) {
     const [, min, max, whole] = SETTINGS[name];
     return fill(T.outside, { label, kind: T.kinds[+whole], min, max, value });
   }
@@ -140,8 +205,8 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
 
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
-    // The words, for a page that writes its own paper fallback (the embed page).
-    static words = T;
+    #lang = "en";
+    #t = WORDS.en;
     #state = "idle";
     #plan = [];
     #index = -1;
@@ -156,13 +221,19 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #ui;
 
     connectedCallback() {
-      // Its style goes where it lives: the document's head, or a shadow root.
+      // Its style goes where it lives: the document, a shadow root, a frame it was moved to.
       const root = this.getRootNode();
-      if (stylesheet && !root.querySelector(`link[href="${stylesheet}"]`)) {
-        (root.head || root).append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: stylesheet }));
+      const window = this.ownerDocument.defaultView;
+      if (!sheets.has(window)) {
+        sheets.set(window, new window.CSSStyleSheet());
+        sheets.get(window).replaceSync(STYLE);
       }
+      const sheet = sheets.get(window);
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
       if (!this.#ui) {
-        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`));
+        this.#lang = language(this);
+        this.#t = WORDS[this.#lang];
+        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, this.#t));
         this.#ui = this.lastElementChild;
         // The ready screen links the page's full check where the page names one; an <a> with
         // no address would be no link at all.
@@ -226,7 +297,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
       if (!this.isConnected || this.#state === "running") return;
-      if (this.#state === "paused") this.#say(T.going);
+      if (this.#state === "paused") this.#say(this.#t.going);
       else {
         this.#pausedAt = 0;
         this.#index = -1;
@@ -249,7 +320,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       this.#pausedAt = performance.now() - this.#origin;
       this.#stop();
       this.#state = "paused";
-      this.#say(T.paused[0]);
+      this.#say(this.#t.paused[0]);
       this.#show();
     }
 
@@ -298,7 +369,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     // A typed pace outside the limits keeps the one before, and says so.
     #choose({ name, value, labels }) {
       if (valid(name, value)) remember({ [name]: Number(value) });
-      this.#text(".bt-out", valid(name, value) ? "" : refusal(labels[0].textContent, name, this.#preference(name)));
+      this.#text(".bt-out", valid(name, value) ? "" : refusal(this.#t, labels[0].textContent, name, this.#preference(name)));
       this.#paced();
     }
 
@@ -364,6 +435,7 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
     #enter(phase) {
       const { phase: name, side, breath, breaths } = phase;
       this.dataset.phase = name;
+      const T = this.#t;
       const [word, line] = T[name];
       let message = name === "inhale" || name === "exhale" ? line : `${word}. ${line}.`;
       if (name === "done") {
@@ -377,8 +449,10 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       if (cue !== "silent") navigator.vibrate?.({ inhale: 80, switch: [300, 150, 300] }[name] || [60, 60, 60]);
       if (cue === "tones") this.#tone(TONES[name]);
       if (cue === "voice") {
-        speechSynthesis.cancel();
-        speechSynthesis.speak(new SpeechSynthesisUtterance(message));
+        // A breath's words give way to the next cue. Get ready and change sides carry the comfort
+        // limit, so they are said to the end, and the breath after them waits its turn.
+        if (/inhale|exhale/.test(this.#plan[this.#index - 1]?.phase)) speechSynthesis.cancel();
+        speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(message), { lang: this.#lang }));
       }
       this.#show();
       this.dispatchEvent(new CustomEvent("breath-timer:phase", { bubbles: true, detail: { phase: name, side, breath, breaths } }));
@@ -391,18 +465,23 @@ ${FIELDS.map(([name, label, step]) => `<div class="bt-field"><label for="${id}-$
       const name = phase?.phase || "idle";
       const breaths = phase?.breaths || this.#preference("breaths");
       const breathing = name === "inhale" || name === "exhale";
+      const T = this.#t;
       let [word, hint, tap] = T[this.#state === "paused" ? "paused" : name];
       // Where there is no keyboard, a tap.
       if (tap && matchMedia("(hover: none) and (pointer: coarse)").matches) hint = tap;
       this.dataset.state = this.#state;
       this.dataset.side = phase?.side || 1;
-      this.#text(".bt-side", name === "done" ? "" : phase ? T.sides[phase.side] : T.ticks[1]);
+      const side = name === "done" ? "" : T.sides[phase?.side || 0];
+      this.#text(".bt-side", side);
+      this.#set("--bt-side-letters", side.length);
       this.#text(".bt-cue", word);
+      this.#set("--bt-letters", word.length);
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
-      const each = plural("breaths", breaths);
+      const each = plural(T.breaths, breaths);
       this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural("seconds", this.#preference("inhale")), exhale: plural("seconds", this.#preference("exhale")) }));
-      this.#text(".bt-toggle", { running: "Pause", paused: "Resume", done: "Start again" }[this.#state] || "Start");
+      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural(T.seconds, this.#preference("inhale")), exhale: plural(T.seconds, this.#preference("exhale")) }));
+      const [start, pause, resume, again] = T.toggle;
+      this.#text(".bt-toggle", { running: pause, paused: resume, done: again }[this.#state] || start);
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;
       this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
         `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");

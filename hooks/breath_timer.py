@@ -10,11 +10,10 @@ The settings come from the element's own table (see `timer_settings.py`); the ma
 found by `marker_scanner.py`. A bad marker or setting stops the build with one line naming the
 page, the line, the value and what to do; a marker shown in code stays text.
 
-The hook also ships the element's script and style as `assets/breath-timer.js` and
-`assets/breath-timer.css`, and adds the script to the pages that use it. They ship as
-`scripts/minify-timer` made them (`hooks/breath-timer.min.js` and `.min.css`, committed, so
-that the build needs no Node), once `hooks/breath-timer.min.sha256` shows they were made from
-the current sources.
+The hook also ships the element as `assets/breath-timer.js`, its style inside it, and adds the
+script to the pages that use it. It ships as `scripts/minify-timer` made it from
+`hooks/breath-timer.js` and `.css` (`hooks/breath-timer.min.js`, committed, so that the build
+needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the current sources.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_sourc
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -36,18 +36,22 @@ from timer_settings import (
     Number,
     TimerSettingError,
     fill,
+    languages,
     parse_marker,
     settings_as_written,
     settings_table,
     shown,
     validate_defaults,
     words,
+    words_script,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
-WIDGET_FILES = ("breath-timer.js", "breath-timer.css")
-# What scripts/minify-timer writes: which sources its minified files were made from.
+# The element's sources, which scripts/minify-timer makes into one file, and the record of
+# which sources that file was made from.
+WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css")
+MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
 # A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
@@ -63,23 +67,23 @@ def format_number(value: Number) -> str:
     return str(int(value)) if value == int(value) else repr(float(value))
 
 
-def seconds(value: Number) -> str:
+def seconds(value: Number, language: str = "en") -> str:
     """A number of seconds in words, as the element writes it: "1 second", "2.5 seconds"."""
-    return fill(words()["seconds"][value != 1], n=format_number(value))
+    return fill(words(language)["seconds"][value != 1], n=format_number(value))
 
 
-def breaths(value: Number) -> str:
+def breaths(value: Number, language: str = "en") -> str:
     """A number of breaths in words, as the element writes it: "1 breath", "5 breaths"."""
-    return fill(words()["breaths"][value != 1], n=format_number(value))
+    return fill(words(language)["breaths"][value != 1], n=format_number(value))
 
 
-def fallback_instruction(settings: dict[str, Number]) -> str:
+def fallback_instruction(settings: dict[str, Number], language: str = "en") -> str:
     """What the paper pacer says, in the element's words (docs/embed/embed.js fills the same)."""
     return fill(
-        words()["fallback"],
-        breaths=breaths(settings["breaths"]),
-        inhale=seconds(settings["inhale"]),
-        exhale=seconds(settings["exhale"]),
+        words(language)["paper"]["fallback"],
+        breaths=breaths(settings["breaths"], language),
+        inhale=seconds(settings["inhale"], language),
+        exhale=seconds(settings["exhale"], language),
     )
 
 
@@ -95,7 +99,7 @@ def page_attributes(page_html: str, site_url: str | None) -> dict[str, str]:
     return {"check": site_url + SAFETY_URI} if site_url else {}
 
 
-def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None) -> str:
+def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None, language: str = "en") -> str:
     """The element, holding a paper pacer: the plain instruction and a tick box per breath.
 
     Readers without JavaScript see it on screen; the upgraded element shows it only in print.
@@ -107,7 +111,7 @@ def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None
     for name, value in (extra or {}).items():
         attributes += f' {name}="{html.escape(value)}"' if value else f" {name}"
     boxes = " ".join(["\N{BALLOT BOX}"] * int(settings["breaths"]))
-    turns = words()["ticks"]
+    turns = words(language)["paper"]["ticks"]
     sides = turns[:1] if settings["sides"] == 1 else turns[1:]
     ticks = "\n".join(
         f'<li>{side}: <span class="breath-timer-boxes" aria-hidden="true">{boxes}</span></li>'
@@ -115,7 +119,7 @@ def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None
     )
     return (
         f"<breath-timer {attributes}>\n"
-        f'<div class="breath-timer-fallback">\n<p>{html.escape(fallback_instruction(settings))}</p>\n'
+        f'<div class="breath-timer-fallback">\n<p>{html.escape(fallback_instruction(settings, language))}</p>\n'
         f'<ul class="breath-timer-ticks">\n{ticks}\n</ul>\n</div>\n'
         "</breath-timer>"
     )
@@ -130,6 +134,7 @@ def replace_markers(
     page_uri: str,
     source: str | None = None,
     extra: dict[str, str] | None = None,
+    language: str = "en",
 ) -> tuple[str, int]:
     """Replace every marker in a rendered page; return the new HTML and how many there were.
 
@@ -155,7 +160,7 @@ def replace_markers(
     pieces, position = [], 0
     for marker in scan.markers:
         try:
-            timer = render_timer(parse_marker(marker.args, defaults), extra)
+            timer = render_timer(parse_marker(marker.args, defaults), extra, language)
         except TimerSettingError as error:
             raise PluginError(f"{where(marker)}: breath-timer marker {shown(marker.text)}: {error}") from None
         pieces += [page_html[position : marker.start], timer]
@@ -174,19 +179,14 @@ def read_widget_file(name: str) -> str:
         raise PluginError(f"hooks/{name} cannot be read ({error.strerror}): the timer's files ship with the site") from None
 
 
-def minified_name(name: str) -> str:
-    """breath-timer.js -> breath-timer.min.js: the file scripts/minify-timer made from it."""
-    stem, suffix = name.rsplit(".", 1)
-    return f"{stem}.min.{suffix}"
-
-
-def shipped_widget_file(name: str) -> str:
-    """The minified file made from `name`, once its recorded hash shows it is the current source's."""
-    current = hashlib.sha256(read_widget_file(name).encode("utf-8")).hexdigest()
+def shipped_widget() -> str:
+    """The minified element, once the recorded hashes show it was made from the current sources."""
     recorded = [line.split("  ", 1) for line in read_widget_file(MINIFIED_FROM).splitlines()]
-    if [current, f"hooks/{name}"] not in recorded:
-        raise PluginError(f"hooks/{minified_name(name)} was made from an older hooks/{name}: run scripts/minify-timer")
-    return read_widget_file(minified_name(name))
+    for name in WIDGET_SOURCES:
+        current = hashlib.sha256(read_widget_file(name).encode("utf-8")).hexdigest()
+        if [current, f"hooks/{name}"] not in recorded:
+            raise PluginError(f"hooks/{MINIFIED} was made from an older hooks/{name}: run scripts/minify-timer")
+    return read_widget_file(MINIFIED)
 
 
 # MkDocs events
@@ -203,17 +203,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# After mkdocs-static-i18n's on_files (priority -100), which rebuilds the file list for each
+# language and would not know these generated files.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for name in WIDGET_FILES:
-        files.append(File.generated(config, f"assets/{name}", content=shipped_widget_file(name)))
+    files.append(File.generated(config, SCRIPT_URI, content=shipped_widget()))
     return files
 
 
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
     extra = page_attributes(html_, config.site_url)
-    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra)
+    # mkdocs-static-i18n sets the theme's language for the language under way.
+    language = config.theme.get("language", "en")
+    page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
+    # The element ships with English only, less the paper pacer's words: a page in another
+    # language carries its words, and the bare embed page every language's whole, for its
+    # ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    # overrides/embed.html), not beside the timer: Material's instant navigation runs each
+    # inline script of the content it brings in again, as a new <script> without its type and
+    # id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
+    # the element would not find them.
+    page.timer_words = ""
     if count:
+        embed = page.meta.get("template") == "embed.html"
+        carried = languages() if embed else [language] if language != "en" else []
+        if carried:
+            page.timer_words = words_script(carried, paper=embed)
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

@@ -19,15 +19,23 @@ escapes what `striptags` reads back from it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+# The site's words in each language (hooks/languages.py says more).
+WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+
 FIXES = {
-    'data-md-component="search" role="dialog">': 'data-md-component="search" role="dialog" aria-label="Search">',
+    # Named in the page's language: {search} is filled in from hooks/words.yml.
+    'data-md-component="search" role="dialog">': 'data-md-component="search" role="dialog" aria-label="{search}">',
     'type="checkbox" id="__drawer" autocomplete="off">': 'type="checkbox" id="__drawer">',
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
 }
@@ -60,18 +68,26 @@ def escape_nav_titles(items: list) -> None:
             escape_nav_titles(item.children)
 
 
-def mend(html: str) -> str:
+def mend(html: str, search_label: str = "Search") -> str:
     for stock, mended in FIXES.items():
-        html = html.replace(stock, mended)
+        html = html.replace(stock, mended.replace("{search}", search_label))
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return html
 
 
+# After mkdocs-static-i18n's on_config (priority -100) and hooks/languages.py's (-105), which
+# set each language's own site description: the plugin takes only plain text.
+@event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for key in SITE_TEXT:
         config[key] = as_text(config[key], f"mkdocs.yml: {key}")
     return config
+
+
+def search_label(config: MkDocsConfig) -> str:
+    # mkdocs-static-i18n sets the theme's language for the language under way.
+    return WORDS[config.theme.get("language", "en")]["search"]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -87,9 +103,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return mend(output)
+    return mend(output, search_label(config))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Material's 404 page is a template of its own, not a page.
-    return mend(output_content)
+    return mend(output_content, search_label(config))

@@ -17,7 +17,9 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -31,6 +33,9 @@ VIEW_BOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 TITLE = re.compile(r"<title\b[^>]*>.*?</title>", re.DOTALL)
 DESCRIPTION = re.compile(r"\s*<desc\b[^>]*>.*?</desc>", re.DOTALL)
 ID = re.compile(r'\bid="([^"]+)"')
+LABEL = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+# The words drawn in the pictures in other languages, by their English (hooks/words.yml).
+WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
 # A shown width as Markdown's attribute list gives it: pixels, written as a plain number.
 PIXELS = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
 PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*", re.DOTALL)
@@ -56,7 +61,21 @@ def unique_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def inline_svg(svg: str, image: dict[str, str], prefix: str) -> str:
+def translate_labels(svg: str, labels: dict[str, str] | None) -> str:
+    """The picture's drawn words in the page's language; English needs no table."""
+    if labels is None:
+        return svg
+
+    def translate(match: re.Match[str]) -> str:
+        english = html.unescape(match[2]).strip()
+        if english not in labels:
+            raise PictureError(f"draws '{english}', which has no translation: add it to picture_labels in hooks/words.yml")
+        return f"{match[1]}{html.escape(labels[english])}{match[3]}"
+
+    return LABEL.sub(translate, svg)
+
+
+def inline_svg(svg: str, image: dict[str, str], prefix: str, labels: dict[str, str] | None = None) -> str:
     """The picture's SVG in place of its <img>: sized like it, named by its alt text."""
     alt = image.get("alt", "").strip()
     if not alt:
@@ -84,11 +103,14 @@ def inline_svg(svg: str, image: dict[str, str], prefix: str) -> str:
     # The page's words name the picture; the file's own description would be read twice.
     svg = TITLE.sub(lambda _: f'<title id="{prefix}-title">{alt}</title>', svg, count=1)
     svg = DESCRIPTION.sub("", svg)
-    return svg.strip()
+    return translate_labels(svg, labels).strip()
 
 
-def inline_pictures(page_html: str, page_url: str, read_picture: Callable[[str], str]) -> str:
-    """Replace each <img> of a site picture with its SVG; `read_picture(uri)` gives the file."""
+def inline_pictures(
+    page_html: str, page_url: str, read_picture: Callable[[str], str], labels: dict[str, str] | None = None
+) -> str:
+    """Replace each <img> of a site picture with its SVG; `read_picture(uri)` gives the file,
+    `labels` the drawn words in the page's language (None for English, the pictures' own)."""
     count = 0
 
     def replace(match: re.Match[str]) -> str:
@@ -100,7 +122,7 @@ def inline_pictures(page_html: str, page_url: str, read_picture: Callable[[str],
         count += 1
         stem = posixpath.splitext(posixpath.basename(uri))[0]
         try:
-            return inline_svg(read_picture(uri), image, f"{stem}-{count}")
+            return inline_svg(read_picture(uri), image, f"{stem}-{count}", labels)
         except (PictureError, OSError) as error:
             raise PictureError(f"picture '{image['src']}' {error}") from None
 
@@ -115,6 +137,8 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
         return file.content_string
 
     try:
-        return inline_pictures(html_, page.url, read_picture)
+        # mkdocs-static-i18n sets the theme's language for the language under way.
+        labels = WORDS[config.theme.get("language", "en")].get("picture_labels")
+        return inline_pictures(html_, page.url, read_picture, labels)
     except PictureError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

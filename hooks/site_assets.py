@@ -11,6 +11,7 @@ from __future__ import annotations
 import rcssmin
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 SITE_FOLDERS = ("javascripts/", "stylesheets/")
@@ -21,6 +22,9 @@ def minified(source: str, name: str) -> str:
     return rcssmin.cssmin(source) if name.endswith(".css") else rjsmin.jsmin(source)
 
 
+# After mkdocs-static-i18n's on_files (priority -100), which reads each file from its source
+# path: a file with new content has none.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         uri = file.src_uri

@@ -84,6 +84,20 @@ def words(language: str = "en") -> dict[str, Any]:
     return table[language]
 
 
+def languages() -> list[str]:
+    """The languages the element's words table has a column for."""
+    words.cache_clear()
+    return list(element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};'))
+
+
+def words_script(language_codes: list[str], paper: bool = False) -> str:
+    """The element's words in other languages, for a page: JSON the element reads by its id;
+    with the paper pacer's words where the page writes its own (the embed page)."""
+    table = {code: {key: text for key, text in words(code).items() if paper or key != "paper"} for code in language_codes}
+    text = json.dumps(table, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="breath-timer-words">{text}</script>'
+
+
 def fill(text: str, **values: Any) -> str:
     """A line of the words table with its `{name}` places filled, as the element fills them."""
     return text.format_map(values)

@@ -218,12 +218,13 @@ def run_framed_session(page: Page, url: str) -> Frame:
 
 
 def print_to_pdf(page: Page, url: str, paper: str, path: Path, scheme: str = "light") -> PdfReader:
-    """Print as a reader would, but with background graphics on, so a dark background shows."""
+    """Print as a reader would, but with background graphics on, so a dark background shows;
+    tagged, so the PDF carries the page's language for a screen reader."""
     page.emulate_media(color_scheme=scheme)
     page.goto(url)
     page.wait_for_function("() => !document.querySelector('breath-timer') || !!customElements.get('breath-timer')")
     page.emulate_media(media="print", color_scheme=scheme)
-    page.pdf(path=path, format=paper, print_background=True)
+    page.pdf(path=path, format=paper, print_background=True, tagged=True)
     return PdfReader(path)
 
 

@@ -40,7 +40,8 @@ def build_themed_site(directory: Path, pages: dict[str, str], settings: str = ""
     (directory / "docs").mkdir()
     for name, text in pages.items():
         (directory / "docs" / name).write_text(text)
-    hooks = [ROOT / "hooks" / name for name in ("material_fixes.py", "security_headers.py")]
+    # The languages hook gives the project's theme its words.
+    hooks = [ROOT / "hooks" / name for name in ("languages.py", "material_fixes.py", "security_headers.py")]
     (directory / "mkdocs.yml").write_text(
         f"site_name: '{SITE_NAME}'\nsite_description: '{DESCRIPTION}'\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"

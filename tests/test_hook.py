@@ -366,13 +366,14 @@ def test_pages_without_a_marker_load_no_timer_script(built_page) -> None:
     assert soup.select("script[src$='breath-timer.js']") == []
 
 
-def test_widget_files_ship_minified_with_the_site(site_dir: Path) -> None:
-    for name in ("breath-timer.js", "breath-timer.css"):
-        shipped = (site_dir / "assets" / name).read_text()
-        source = (Path(breath_timer.__file__).parent / name).read_text()
-        assert shipped == (Path(breath_timer.__file__).parent / breath_timer.minified_name(name)).read_text()
-        assert "/*" not in shipped and "\n//" not in shipped
-        assert len(shipped) < 0.7 * len(source)
+def test_the_element_ships_minified_with_its_style_inside(site_dir: Path) -> None:
+    hooks = Path(breath_timer.__file__).parent
+    shipped = (site_dir / "assets" / "breath-timer.js").read_text()
+    assert shipped == (hooks / "breath-timer.min.js").read_text()
+    assert "/*" not in shipped and "\n//" not in shipped
+    assert len(shipped) < 0.7 * sum(len((hooks / name).read_text()) for name in ("breath-timer.js", "breath-timer.css"))
+    assert "breath-timer{--bt-right:" in shipped  # the style, minified, in place of its file's name
+    assert not (site_dir / "assets" / "breath-timer.css").exists()
 
 
 def test_committed_minified_files_are_what_the_minifier_makes_of_the_sources() -> None:
@@ -390,7 +391,7 @@ def test_a_minified_file_older_than_its_source_stops_the_build_in_one_line(tmp_p
     site.mkdir()
     result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "ERROR   -  hooks/breath-timer.min.css was made from an older hooks/breath-timer.css: run scripts/minify-timer\n" in result.stderr
+    assert "ERROR   -  hooks/breath-timer.min.js was made from an older hooks/breath-timer.css: run scripts/minify-timer\n" in result.stderr
 
 
 def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
@@ -398,7 +399,9 @@ def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = 
     (tmp_path / "docs").mkdir()
     for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
         (tmp_path / "docs" / name).write_text(text)
-    hooks = hook or f"{site_address.__file__}, {breath_timer.__file__}"
+    # The languages hook gives the project's theme its words.
+    languages = Path(breath_timer.__file__).parent / "languages.py"
+    hooks = hook or f"{site_address.__file__}, {languages}, {breath_timer.__file__}"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
     return tmp_path
 
@@ -559,9 +562,9 @@ def test_paper_pacer_speaks_the_elements_own_words() -> None:
     english = table["en"]
     assert words() == english
     text = BeautifulSoup(render("<!-- breath-timer breaths=1 inhale=1 exhale=2.5 sides=1 -->"), "html.parser").get_text(" ")
-    assert english["fallback"].split("{")[0] in text
+    assert english["paper"]["fallback"].split("{")[0] in text
     assert "Breathe in for 1 second to lengthen, then breathe out for 2.5 seconds to twist." in text
-    assert f"{english['ticks'][0]}:" in text
+    assert f"{english['paper']['ticks'][0]}:" in text
 
 
 def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:

@@ -142,6 +142,14 @@ def test_a_missing_page_gets_the_sites_404_page_with_status_404(fetch: Fetch, si
     assert response.getheader("Cache-Control") == "no-cache"
 
 
+def test_a_missing_spanish_page_gets_the_spanish_404_page(fetch: Fetch, site_dir: Path) -> None:
+    response = fetch("/es/no/such/page/")
+    assert response.status == 404
+    assert response.body == (site_dir / "es" / "404.html").read_bytes()
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == "es"
+    assert response.getheader("Content-Security-Policy") and response.getheader("Cache-Control") == "no-cache"
+
+
 def test_a_folder_without_its_slash_is_redirected_to_it_by_a_relative_address(fetch: Fetch) -> None:
     response = fetch("/embed")
     assert (response.status, response.getheader("Location")) == (301, "/embed/")
@@ -179,7 +187,7 @@ def test_materials_fingerprinted_files_are_kept_a_year(fetch: Fetch, site_dir: P
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/chair-twist/", "/assets/breath-timer.js", "/assets/breath-timer.css", "/stylesheets/site.css",
+    ["/", "/chair-twist/", "/assets/breath-timer.js", "/stylesheets/site.css",
      "/search/search_index.json", "/embed/embed.js"],
 )
 def test_pages_and_unfingerprinted_files_are_revalidated_every_time(fetch: Fetch, path: str) -> None:
@@ -346,11 +354,15 @@ def test_host_serves_from_a_folder_whose_path_has_a_space(tmp_path: Path) -> Non
     project = copy_of_the_project(tmp_path / "my projects" / "unstuck")
     port = free_port("127.0.0.1")
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
-    host = subprocess.Popen([project / "scripts" / "host"], env={**environment, "PORT": str(port)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    # Its log goes to a file: a pipe nobody reads fills up with the build's lines, and the
+    # script would wait on it for ever before it says "Serving".
+    log = tmp_path / "host.log"
+    with log.open("w") as errors:
+        host = subprocess.Popen([project / "scripts" / "host"], env={**environment, "PORT": str(port)},
+                                stdout=subprocess.PIPE, stderr=errors, text=True)  # fmt: skip
     try:
         said = host.stdout.readline()  # type: ignore[union-attr]
-        assert said.startswith(f"Serving site through nginx at http://127.0.0.1:{port}/"), host.stderr.read()  # type: ignore[union-attr]
+        assert said.startswith(f"Serving site through nginx at http://127.0.0.1:{port}/"), log.read_text()
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request("GET", "/chair-twist/")
         assert connection.getresponse().status == 200
@@ -405,6 +417,39 @@ def test_the_404_page_runs_without_a_policy_violation(watched: Page, nginx: str)
     assert watched.evaluate("policyViolations") == []
     # The one error a browser logs for a 404: the status itself.
     assert [e for e in watched.console_errors if "404" not in e] == []  # type: ignore[attr-defined]
+
+
+def open_language_menu_and_choose(page: Page, language: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+
+
+def test_clicking_through_both_languages_asks_for_nothing_missing(watched: Page, nginx: str) -> None:
+    """A reader's round: every page of the menu by instant navigation, in English and in Spanish,
+    the language switch both ways, and each language's 404 page and its links. Material's
+    language selector asks for sitemap.xml beside each page and its twin; nothing ends in an
+    error but the missing pages themselves."""
+    failed: list[str] = []
+    watched.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
+    for home, other in (("", "es"), ("es/", "en")):
+        watched.goto(nginx + home)
+        menu = watched.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+        for index in range(menu.count()):
+            address = menu.nth(index).evaluate("link => link.href")
+            menu.nth(index).click()
+            expect(watched).to_have_url(address)
+        open_language_menu_and_choose(watched, other)
+        expect(watched.locator("html")).to_have_attribute("lang", other)
+        watched.wait_for_load_state("networkidle")
+    for missing, other in (("no/such/page/", "es"), ("es/no/such/page/", "en")):
+        watched.goto(nginx + missing)
+        watched.wait_for_load_state("networkidle")
+        open_language_menu_and_choose(watched, other)
+        expect(watched.locator("html")).to_have_attribute("lang", other)
+        watched.wait_for_load_state("networkidle")
+    assert failed == [f"404 {nginx}no/such/page/", f"404 {nginx}es/no/such/page/"]
+    assert watched.evaluate("policyViolations") == []
+    assert [error for error in watched.console_errors if "404" not in error] == []  # type: ignore[attr-defined]
 
 
 def test_search_and_its_worker_run_under_the_policy(watched: Page, nginx: str) -> None:

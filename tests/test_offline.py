@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,41 @@ def test_report_a_mistake_and_the_404_pages_links_open_from_disk(page: Page, off
     expected = "about.html#report-a-mistake" if start != "404.html" else "chair-twist.html"
     assert page.url == (offline_site / expected.split("#")[0]).as_uri() + ("#report-a-mistake" if "#" in expected else "")
     expect(page.locator("article h1")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What a reader gets: scripts/offline-zip run on a copy of the project, its zip unpacked."""
+    from test_hosting import copy_of_the_project
+
+    project = copy_of_the_project(tmp_path_factory.mktemp("zip") / "unstuck")
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    result = subprocess.run([project / "scripts" / "offline-zip"], cwd=project, env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    unpacked = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(project / "unstuck-offline.zip") as archive:
+        archive.extractall(unpacked)
+    return unpacked / "unstuck"
+
+
+def test_the_zip_carries_both_languages_and_every_link_opens_a_file_in_it(unzipped: Path) -> None:
+    pages = {path.relative_to(unzipped).as_posix() for path in unzipped.rglob("*.html")}
+    english = {page for page in pages if not page.startswith("es/")}
+    assert len(english) >= 11 and {f"es/{page}" for page in english} == pages - english
+    assert unresolved_links(unzipped) == {}
+    # What only a server or a search engine reads stays out, the sitemap's copies included.
+    assert [path.name for path in unzipped.rglob("*") if path.name.startswith(("sitemap", "robots", "_headers", "404"))] == []
+
+
+@pytest.mark.parametrize(("start", "twin"), [("chair-twist.html", "es/chair-twist.html"), ("es/safety.html", "safety.html"), ("index.html", "es/index.html")])
+def test_language_switch_opens_the_twin_from_the_zip(page: Page, requests: list[str], unzipped: Path, start: str, twin: str) -> None:
+    for here, there in ((start, twin), (twin, start)):
+        language = "es" if there.startswith("es/") else "en"
+        page.goto((unzipped / here).as_uri())
+        page.wait_for_load_state("networkidle")  # nothing of this page cut short by leaving it
+        page.locator(".md-header .md-select").hover()
+        page.locator(f".md-select__link[hreflang='{language}']").click()
+        expect(page).to_have_url((unzipped / there).as_uri())
+        expect(page.locator("html")).to_have_attribute("lang", language)
+    # Nothing from elsewhere; a request a page's leaving cuts short ("FAILED") still read the disk.
+    assert [url for url in requests if not url.removeprefix("FAILED ").startswith("file://")] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,20 +16,27 @@ from bs4 import BeautifulSoup
 from helpers import ROOT, TUTORIALS, build_site, pdf_text, print_to_pdf, serve
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
+from test_languages import english_in
 
 PAPER = ["A4", "Letter"]
-# Text that is on screen but must never reach paper: other pages' nav labels, search, footer.
-SCREEN_ONLY = [
-    "Why sitting hurts",
-    "How the twist works",
-    "Make it a habit",
-    "Embed the timer",
-    "Search",
-    "Unstuck gives general information",
-    "Made with",
-    "Print this page",
-    "Pace and sound",
-]
+# Every tutorial's sheet, in English and in Spanish.
+SHEETS = TUTORIALS + [f"es/{url}" for url in TUTORIALS]
+
+
+def language(url: str) -> str:
+    return "es" if url.startswith("es/") else "en"
+
+
+# Text that is on screen but must never reach paper: other pages' nav labels, search, footer,
+# the guided start and the timer's settings.
+SCREEN_ONLY = {
+    "en": ["Why sitting hurts", "How the twist works", "Make it a habit", "Embed the timer", "Search",
+           "Unstuck gives general information", "Made with", "Print this page", "Start the guided twist",
+           "Breaths each side"],
+    "es": ["Por qué duele estar sentado", "Cómo funciona el giro", "Hágalo un hábito", "Ponga el temporizador",
+           "Buscar", "Unstuck da información general", "Hecho con", "Imprimir esta página", "Empezar el giro guiado",
+           "Respiraciones por lado"],
+}
 
 
 @pytest.fixture(scope="session")
@@ -70,22 +78,67 @@ def sheet_shades(pdf: Path) -> tuple[int, int]:
     return pixels[0], max(set(pixels), key=pixels.count)
 
 
-# The brief's third edition: one line a reader can act on from the paper alone.
-EMERGENCY_LINE = (
-    "Emergency: numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb?"
-    " Call 999 (or your local emergency number) now."
-)
+# The brief's third edition: one line a reader can act on from the paper alone. In Spanish, the
+# emergency numbers of Europe and the Americas, as decided.
+EMERGENCY_LINE = {
+    "en": "Emergency: numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb?"
+          " Call 999 (or your local emergency number) now.",
+    "es": "Urgencia: ¿adormecimiento en genitales o nalgas, problemas nuevos para orinar o defecar, o las dos"
+          " piernas débiles o dormidas? Llame ya al 112 (Europa) o al 911 (América), o al número de emergencias de su país.",
+}
+
+# The rest of the sheet's own words, in each language: the cue, the safety strip's openings, the
+# way to the safety page, the week tracker, where the sources are and the poses' captions.
+SHEET_WORDS = {
+    "en": {
+        "cue": "breathe in to lengthen, breathe out to twist",
+        "stop": "Stop at once if you feel",
+        "check": "Is this twist right for you?",
+        "safety": "Full safety advice:",
+        "week": "Your week: tick a box each time.",
+        "days": "Mon Tue Wed Thu Fri",
+        "sources": "Sources: see the page online.",
+        "captions": ["1 Sit tall", "2 Turn right", "3 Turn left"],
+    },
+    "es": {
+        "cue": "tome aire para estirarse, suelte el aire para girar",
+        "stop": "Pare enseguida si nota",
+        "check": "¿Es este giro para usted?",
+        "safety": "Más consejos de seguridad:",
+        "week": "Su semana: marque una casilla cada vez.",
+        "days": "Lun Mar Mié Jue Vie",
+        "sources": "Fuentes: vea la página en internet.",
+        "captions": ["1 Inicio", "2 A la derecha", "3 A la izquierda"],
+    },
+}
+
+# Who should check first, in each sheet's safety strip: a stop signal and the conditions.
+SAFETY_CHECK = {
+    "chair-twist/": ["dizzy or faint", "osteoporosis", "hip replacement", "Pregnant", "hernia", "pins and needles", "wheelchair"],
+    "floor-twist/": ["dizzy or faint", "osteoporosis", "hip or knee replacement", "Pregnant", "hernia", "pins and needles",
+                     "wheelchair"],
+    "es/chair-twist/": ["mareo o sensación de desmayo", "osteoporosis", "Prótesis de cadera", "Embarazo", "hernia",
+                        "hormigueo en un brazo", "silla de ruedas"],
+    "es/floor-twist/": ["mareo o sensación de desmayo", "osteoporosis", "Prótesis o dolor de cadera o rodilla", "Embarazo",
+                        "hernia", "hormigueo en un brazo", "silla de ruedas"],
+}
+
+
+def safety_address(site_url: str, url: str) -> str:
+    """The sheet's way to the full safety advice, in its language, to its language's page."""
+    safety_page = "es/safety/" if language(url) == "es" else "safety/"
+    return f"{SHEET_WORDS[language(url)]['safety']} {site_url}{safety_page}"
 
 
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(printed, url: str, paper: str) -> None:
     sheet = PdfReader(printed(url, paper))
     assert len(sheet.pages) == 1
-    assert EMERGENCY_LINE in pdf_text(sheet)
+    assert EMERGENCY_LINE[language(url)] in pdf_text(sheet)
 
 
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_printed_emergency_line_is_12_pt_or_more(page: Page, site_url: str, url: str) -> None:
     page.emulate_media(media="print")
     page.goto(site_url + url)
@@ -94,31 +147,32 @@ def test_printed_emergency_line_is_12_pt_or_more(page: Page, site_url: str, url:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_tutorial_prints_on_one_sheet(printed, url: str, paper: str, scheme: str) -> None:
     assert len(PdfReader(printed(url, paper, scheme)).pages) == 1
 
 
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_printed_tutorial_has_steps_cue_safety_strip_tracker_and_address(
     printed, built_page, site_url: str, url: str, paper: str
 ) -> None:
     text = printed_text(printed(url, paper))
+    words = SHEET_WORDS[language(url)]
     steps = built_page(url).select_one("article ol").find_all("li", recursive=False)
     for step in steps:
         assert " ".join(step.get_text().split()) in text
-    assert "breathe in to lengthen, breathe out to twist" in text
-    assert "Stop at once if you feel" in text and "Is this twist right for you?" in text
-    assert f"Full safety advice: {site_url}safety/" in text
-    assert "Your week: tick a box each time." in text and "Mon Tue Wed Thu Fri" in text
+    assert words["cue"] in text
+    assert words["stop"] in text and words["check"] in text
+    assert safety_address(site_url, url) in text
+    assert words["week"] in text and words["days"] in text
     assert len(built_page(url).select(".print-sheet .tracker .tick-box")) == 15  # three a day
     assert "\N{BALLOT BOX}" not in text  # the timer's one-use boxes give way to the tracker
     assert printed_address(site_url, url, text)
 
 
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_qr_code_on_the_printed_sheet_opens_the_page(printed, site_url: str, tmp_path: Path, url: str, paper: str) -> None:
     zbarimg = shutil.which("zbarimg")
     assert zbarimg, "zbarimg is missing. On Debian/Ubuntu: sudo apt-get install -y zbar-tools"
@@ -128,10 +182,11 @@ def test_qr_code_on_the_printed_sheet_opens_the_page(printed, site_url: str, tmp
     assert found.stdout.split() == [site_url + url]
 
 
-def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("url", ["chair-twist/", "es/chair-twist/"])
+def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_url: str, url: str) -> None:
     millimetre = 96 / 25.4
     page.set_viewport_size({"width": round(186 * millimetre), "height": 1000})  # A4 within the margins
-    page.goto(site_url + "chair-twist/")
+    page.goto(site_url + url)
     page.emulate_media(media="print")
     # Where the steps' words run: their lines' boxes, not the list's, which runs under the poses.
     steps = page.locator("article ol").first.evaluate(
@@ -150,7 +205,25 @@ def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_
     assert len(poses) == 3 and all(pose["height"] >= 40 * millimetre for pose in poses)
     assert all(pose["x"] >= steps["right"] for pose in poses), (steps, poses)
     assert poses[0]["y"] < steps["bottom"] and poses[1]["y"] < steps["bottom"]
-    expect(page.locator("article .poses figcaption")).to_have_text(["1 Sit tall", "2 Turn right", "3 Turn left"])
+    expect(page.locator("article .poses figcaption")).to_have_text(SHEET_WORDS[language(url)]["captions"])
+
+
+@pytest.mark.parametrize("paper", [(190, 297), (196, 279.4)], ids=PAPER)
+@pytest.mark.parametrize("url", SHEETS)
+def test_pose_captions_keep_to_one_line_in_the_drawings_top_corner(
+    page: Page, site_url: str, url: str, paper: tuple[int, float]
+) -> None:
+    # Wrapped, a caption runs down over the drawing, as "Gire a la izquierda" once did on Letter.
+    # The width between the margins, and the sheet's height, which sets the poses' size.
+    millimetre = 96 / 25.4
+    printable_width, height = paper
+    page.set_viewport_size({"width": round(printable_width * millimetre), "height": round(height * millimetre)})
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    lines = page.locator("article .poses figcaption").evaluate_all(
+        "captions => captions.map(c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight))"
+    )
+    assert len(lines) == 3 and all(count < 1.5 for count in lines), lines
 
 
 def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(printed) -> None:
@@ -159,22 +232,47 @@ def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(printed) ->
     assert text.count("\N{BALLOT BOX}") == 10  # 5 breaths a side, two sides
 
 
-@pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
+@pytest.mark.parametrize("url", SHEETS + ["safety/", "es/safety/"])
 def test_printed_page_carries_none_of_the_screen_chrome(printed, url: str) -> None:
     text = printed_text(printed(url))
-    assert [words for words in SCREEN_ONLY if words in text] == []
+    assert [words for words in SCREEN_ONLY[language(url)] if words in text] == []
 
 
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_printed_tutorial_keeps_its_safety_check_and_the_safety_page_address(
     printed, site_url: str, url: str
 ) -> None:
     text = printed_text(printed(url))
-    for words in ["dizzy or faint", "Is this twist right for you?", "osteoporosis", "hip or knee replacement" if url == "floor-twist/" else "hip replacement", "Pregnant", "hernia", "pins and needles"]:
-        assert words in text, words
-    assert "wheelchair" in text.lower()
-    assert f"Full safety advice: {site_url}safety/" in text
-    assert "Sources: see the page online." in text
+    words = SHEET_WORDS[language(url)]
+    for check in [words["check"], *SAFETY_CHECK[url]]:
+        assert check.lower() in text.lower(), check
+    assert safety_address(site_url, url) in text
+    assert words["sources"] in text
+
+
+@pytest.mark.parametrize("url", [f"es/{url}" for url in TUTORIALS])
+def test_spanish_sheet_is_spanish_and_says_so(printed, page: Page, site_url: str, url: str) -> None:
+    # Every word that reaches paper is marked Spanish, so a screen reader reading the page or
+    # the saved PDF says it in Spanish; and none of it is English, addresses aside.
+    sheet = PdfReader(printed(url))
+    assert sheet.trailer["/Root"]["/Lang"] == "es"
+    # Addresses are not words; the sheet's own may break between the site and the page.
+    text = pdf_text(sheet).replace(f"{site_url} {url}", "")
+    assert english_in(re.sub(r"https?://\S+", "", text)) == []
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    languages = page.locator("article").evaluate(
+        """article => {
+          const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+          const found = new Set();
+          while (walker.nextNode()) {
+            const element = walker.currentNode.parentElement;
+            if (walker.currentNode.textContent.trim() && element.checkVisibility()) found.add(element.closest("[lang]").lang);
+          }
+          return [...found];
+        }"""
+    )
+    assert languages == ["es"]
 
 
 def test_printed_links_do_not_spell_out_their_addresses(printed, site_url: str) -> None:
@@ -197,7 +295,7 @@ def test_printed_code_has_no_copy_buttons(page: Page, site_url: str) -> None:
         expect(button).to_be_hidden()
 
 
-@pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
+@pytest.mark.parametrize("url", SHEETS + ["safety/", "es/safety/"])
 def test_dark_palette_still_prints_dark_on_white(printed, page: Page, site_url: str, url: str) -> None:
     assert sheet_shades(printed(url, "A4", "dark")) == (255, 255)
     page.emulate_media(color_scheme="dark")
@@ -229,8 +327,9 @@ def test_closed_details_print_open_and_close_again_after(page: Page, site_url: s
     assert page.locator("article details").evaluate("details => details.open") is False
 
 
-def test_printed_text_is_at_least_12_points(page: Page, site_url: str) -> None:
-    page.goto(site_url + "chair-twist/")
+@pytest.mark.parametrize("url", SHEETS)
+def test_printed_text_is_at_least_12_points(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
     page.emulate_media(media="print")
     sizes = page.eval_on_selector_all(
         "article ol li, article ul li, article .admonition p, article > p:not(.review-dates, .print-address),"
@@ -275,11 +374,11 @@ def site_without_address(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
 
 def test_without_a_site_address_the_sheet_prints_no_address_and_no_qr_code(site_without_address: tuple[Path, str]) -> None:
     site, log = site_without_address
-    for url in TUTORIALS:
+    for url in SHEETS:
         sheet = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".print-sheet")
         assert sheet.select(".qr-code, .print-link") == []
-        assert "http" not in sheet.get_text() and "tick a box each time" in sheet.get_text()
-        assert " ".join(sheet.select_one(".print-emergency").get_text().split()) == EMERGENCY_LINE
+        assert "http" not in sheet.get_text() and SHEET_WORDS[language(url)]["week"] in " ".join(sheet.get_text().split())
+        assert " ".join(sheet.select_one(".print-emergency").get_text().split()) == EMERGENCY_LINE[language(url)]
     assert [line for line in log.splitlines() if "No SITE_URL" in line] == [
         "INFO    -  No SITE_URL: pages carry no printed address or QR code, and the embedding snippets "
         "show https://your-site.example/ to replace"
@@ -306,7 +405,7 @@ def site_with_a_long_address(tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 @pytest.mark.parametrize("paper", [("A4", 190), ("Letter", 196)])
-@pytest.mark.parametrize("url", TUTORIALS)
+@pytest.mark.parametrize("url", SHEETS)
 def test_a_long_site_address_neither_widens_nor_spills_the_sheet(
     page: Page, site_with_a_long_address: str, tmp_path: Path, url: str, paper: tuple[str, int]
 ) -> None:

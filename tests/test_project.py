@@ -27,7 +27,9 @@ def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
     for folder in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    (tmp_path / "docs" / "stray.md").write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
+    # In both languages, so that it is the nav, not a missing twin, that stops the build.
+    for name in ("stray.md", "stray.es.md"):
+        (tmp_path / "docs" / name).write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
     result = build_in_process(tmp_path)
     assert result.returncode == 1
     assert 'pages exist in the docs directory, but are not included in the "nav"' in result.stderr
@@ -59,7 +61,7 @@ def own_files(built_page, url: str) -> set[str]:
 
 def test_every_page_loads_the_print_script_and_the_site_styles_and_no_more_than_it_uses(built_page) -> None:
     for url in PAGES:
-        expected = {"site.css", "print.css", "print.js"}
+        expected = {"site.css", "print.css", "print.js", "language-switch.js"}  # the header's switch
         expected |= {"guided-start.js"} if url in TUTORIALS else set()
         expected |= {"habit.js", "habit.css"} if url == "daily-habit/" else set()
         expected |= {"code-actions.js"} if url == "embed-the-timer/" else set()

@@ -190,6 +190,8 @@ def test_get_ready_and_change_sides_carry_the_comfort_limit_shown_and_spoken(pag
     assert spoken[0] == f"Get ready. Turn right first, {COMFORT}."
     assert spoken[3] == f"Change sides. Now turn left, {COMFORT}."
     assert spoken[1:3] == ["Breathe in to lengthen", "Breathe out to twist"]
+    # The next cue never cuts them short: the comfort limit is heard to its end.
+    assert not [line for line in page.evaluate("cutShort") if line and COMFORT in line]
 
 
 def test_screen_reader_hears_each_breath_once_with_its_count_and_pause_once(page: Page, timer_page) -> None:

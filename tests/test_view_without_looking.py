@@ -11,7 +11,7 @@ import base64
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import CONTRAST, events
+from timer_pages import BUTTONS, CONTRAST, events
 
 # Every oscillator the timer makes, with its notes (the frequency's set-and-ramp pairs, in
 # seconds from the moment it was made) and its loudness envelope; every vibration pattern.
@@ -61,6 +61,13 @@ MEAN_LUMINANCE = """async (images) => {
     means.push(sum / (data.length / 4));
   }
   return means;
+}"""
+
+# How many lines an element's text takes.
+LINES = """(selector) => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(selector));
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.bottom))).size;
 }"""
 
 SCREENS = {"small phone": (320, 568), "phone": (360, 640), "tall phone": (390, 844), "phone on its side": (844, 390), "laptop": (1280, 800)}
@@ -187,14 +194,15 @@ def overlap(a: dict, b: dict) -> bool:
     return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_whole_running_view_fits_every_screen(tutorial, screen: str) -> None:
+def test_the_whole_running_view_fits_every_screen(tutorial, screen: str, language: str) -> None:
     width, height = SCREENS[screen]
-    page = tutorial((width, height))
+    page = tutorial((width, height), language=language)
     elapsed = 0
     for moment in (1_000, 4_990, 34_000, "paused"):
         if moment == "paused":
-            page.get_by_role("button", name="Pause").click()
+            page.get_by_role("button", name=BUTTONS[language]["pause"]).click()
         else:
             page.clock.run_for(moment - elapsed)
             elapsed = moment
@@ -202,6 +210,8 @@ def test_the_whole_running_view_fits_every_screen(tutorial, screen: str) -> None
             expect(page.locator("breath-timer .bt-countdown")).to_be_visible()
             assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('breath-timer .bt-countdown')).fontSize)") >= 0.05 * height
         boxes = {part: box(page, part) for part in PARTS}
+        for part in (".bt-side", ".bt-cue"):  # each on one line, however long its words
+            assert page.evaluate(LINES, "breath-timer " + part) == 1, (moment, part)
         for part, found in boxes.items():
             assert found and found["x"] >= 0 and found["y"] >= 0, (moment, part, found)
             assert found["x"] + found["width"] <= width and found["y"] + found["height"] <= height, (moment, part, found)

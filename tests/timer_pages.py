@@ -25,6 +25,8 @@ EventTarget.prototype.dispatchEvent = function (event) {
 # Cues under test: each tone records its pitch from and to, speech what it would say.
 FAKE_CUES = """
 window.cues = { tones: [], spoken: [], vibrations: 0 };
+// What speech was cut short: the line being said when the page cancelled it.
+window.cutShort = [];
 window.AudioContext = class {
   constructor() { this.currentTime = 0; this.destination = {}; }
   createOscillator() {
@@ -37,6 +39,7 @@ window.AudioContext = class {
   close() {}
 };
 speechSynthesis.speak = (utterance) => cues.spoken.push(utterance.text);
+speechSynthesis.cancel = () => cutShort.push(cues.spoken.at(-1));
 navigator.vibrate = () => ++cues.vibrations > 0;
 """
 
@@ -101,20 +104,24 @@ def timer_page(page: Page, site_url: str):
     return open_page
 
 
+# The timer's Start and Pause, as a reader finds them in each language.
+BUTTONS = {"en": {"start": "Start", "pause": "Pause"}, "es": {"start": "Empezar", "pause": "Pausa"}}
+
+
 @pytest.fixture
 def tutorial(page: Page, site_url: str):
-    """The chair twist page at a screen size (width, height), its timer started from its own
-    Start button on the test clock, with its events recorded."""
+    """The chair twist page at a screen size (width, height), in English or Spanish, its timer
+    started from its own Start button on the test clock, with its events recorded."""
 
-    def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light") -> Page:
+    def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light", language: str = "en") -> Page:
         page.set_viewport_size({"width": size[0], "height": size[1]})
         page.emulate_media(color_scheme=scheme)
         page.add_init_script(RECORD_EVENTS)
         page.clock.install(time=0)
-        page.goto(site_url + "chair-twist/")
+        page.goto(site_url + ("" if language == "en" else f"{language}/") + "chair-twist/")
         page.wait_for_function("() => !!customElements.get('breath-timer')")
         page.clock.pause_at(60_000)
-        page.locator("breath-timer").get_by_role("button", name="Start").click()
+        page.locator("breath-timer").get_by_role("button", name=BUTTONS[language]["start"]).click()
         return page
 
     return open_tutorial

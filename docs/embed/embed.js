@@ -4,20 +4,26 @@
 const settings = new URLSearchParams(location.search);
 const timers = document.querySelectorAll("breath-timer");
 
-// The paper pacer says what the timer will do, in the element's words (the table the hook
-// fills for the built page; tests/test_embed.py checks the two agree). It is rewritten once
-// the element is defined, so it reads the settings as the element does.
+// ?lang=es: the timer takes its language from the page around it, so the page takes the
+// address's (a language tag only). This page carries every language the site ships.
+const language = settings.get("lang");
+if (language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)) document.documentElement.lang = language;
+
+// The paper pacer says what the timer will do, in the timer's words, which the hook writes
+// into this page for every language (tests/test_embed.py checks the page's and the built
+// pacer's agree). It is rewritten once the element is defined, so it reads the settings as
+// the element does.
 function rewriteFallback(timer, words) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   const count = (key, n) => fill(words[key][Number(n !== 1)], { n });
-  fallback.querySelector("p").textContent = fill(words.fallback, {
+  fallback.querySelector("p").textContent = fill(words.paper.fallback, {
     breaths: count("breaths", timer.breaths),
     inhale: count("seconds", timer.inhale),
     exhale: count("seconds", timer.exhale),
   });
-  const sides = timer.sides === 1 ? words.ticks.slice(0, 1) : words.ticks.slice(1);
+  const sides = timer.sides === 1 ? words.paper.ticks.slice(0, 1) : words.paper.ticks.slice(1);
   const boxes = Array(timer.breaths).fill("\u2610").join(" ");
   fallback.querySelector("ul").replaceChildren(
     ...sides.map((side) => {
@@ -30,12 +36,17 @@ function rewriteFallback(timer, words) {
   );
 }
 
+// The timer's words, every column, written into this page by the hook.
+const pageWords = JSON.parse(document.getElementById("breath-timer-words").textContent);
+
 customElements.whenDefined("breath-timer").then(() => {
   const Timer = customElements.get("breath-timer");
   for (const timer of timers) {
     for (const name of Timer.observedAttributes) {
       if (settings.has(name)) timer.setAttribute(name, settings.get(name));
     }
-    rewriteFallback(timer, Timer.words);
+    // The element's language, as it finds it: English where the page has no words for it.
+    const lang = timer.closest("[lang]").lang.split("-")[0].toLowerCase();
+    rewriteFallback(timer, pageWords[lang] || pageWords.en);
   }
 });

@@ -17,9 +17,66 @@
   const LENGTH = { min: 1, max: 60 };
   const EVERY = { min: 5, max: 240 };
   const FILE_NAME = "twist-breaks.ics";
-  const EVENT_TITLE = "Twist break";
-  const CUE = "Sit tall, then \u201cbreathe in to lengthen, breathe out to twist\u201d: 5 to 8 breaths each side, turning only as far as is comfortable.";
-  const STOP_SIGNALS = "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, new numbness or tingling, or you feel dizzy or faint.";
+  // What the page and the calendar file say, in the page's language (<html lang>); {name}
+  // takes a value. Day names above stay English: they read the address's ?days=.
+  const WORDS = {
+    en: {
+      days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+      everyDay: "every day", to: "{first} to {last}", and: "{rest} and {last}",
+      title: "Twist break",
+      cue: "Sit tall, then \u201cbreathe in to lengthen, breathe out to twist\u201d: 5 to 8 breaths each side, turning only as far as is comfortable.",
+      stop: "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, new numbness or tingling, or you feel dizzy or faint.",
+      steps: "Steps and timer: {address}", stepsNowhere: "Steps and timer: the Chair twist page of Unstuck.",
+      fixFirst: "No file yet. Please fix this first:", remove: "Remove", removeBreak: "Remove break {n}", breakLabel: "Break {n}",
+      noTime: "Break {n}: enter a time, such as 14:00.",
+      notTime: "Break {n}: {text} is not a time of day. Use a time from 00:00 to 23:59, such as 14:00.",
+      sameTime: "Break {n}: {time} is already break {other}. Change or remove one of them.",
+      oneTime: "Add at least one time.", oneDay: "Tick at least one day.",
+      length: "Each break lasts {min} to {max} whole minutes: {value} will not do.", nothing: "nothing",
+      removed: "Break removed. {left} left.", breaks: ["1 break", "{n} breaks"],
+      downloaded: "Downloaded {file}: {count} of {length} minutes, {days}, at {times}. Open the file to add them to your calendar.",
+      fromLink: "Your choices come from the link you followed. Check them, then download the file.",
+      youCan: "You can ", addBreaks: "add twist breaks to your calendar", instead: " instead.",
+      every: "Choose a whole number of minutes from {min} to {max}.",
+      noNotifications: "This browser cannot show notifications from a web page, so it cannot remind you.",
+      blocked: "Your browser does not allow this page to show notifications, so it cannot remind you.",
+      allow: "Allow them in your browser's settings for this site, or ",
+      off: "Reminders are off.", timeFor: "Time for a twist break", clickTo: "Click to open the chair twist and its timer.",
+      reminder: "Reminder {count} at {now}. The next is at {next}.",
+      on: "Twist break reminders are on", onBody: "Every {minutes} minutes while the Unstuck page stays open.",
+      cannot: "This browser cannot show notifications from this page, so it cannot remind you.",
+      started: "Reminders are on: every {minutes} minutes while this page stays open. The first is at {first}.",
+    },
+    es: {
+      days: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+      everyDay: "todos los días", to: "de {first} a {last}", and: "{rest} y {last}",
+      title: "Pausa para girar",
+      cue: "Siéntese recto y después \u00abtome aire para estirarse, suelte el aire para girar\u00bb: de 5 a 8 respiraciones por lado, girando solo hasta donde le sea cómodo.",
+      stop: "Pare si nota dolor agudo, punzante o que quema, dolor que baja por una pierna, adormecimiento u hormigueo nuevos, o mareo o sensación de desmayo.",
+      steps: "Pasos y temporizador: {address}", stepsNowhere: "Pasos y temporizador: la página Giro en la silla de Unstuck.",
+      fixFirst: "Aún no hay archivo. Corrija esto antes:", remove: "Quitar", removeBreak: "Quitar la pausa {n}", breakLabel: "Pausa {n}",
+      noTime: "Pausa {n}: escriba una hora, como 14:00.",
+      notTime: "Pausa {n}: {text} no es una hora del día. Use una hora de 00:00 a 23:59, como 14:00.",
+      sameTime: "Pausa {n}: {time} ya es la pausa {other}. Cambie o quite una de las dos.",
+      oneTime: "Añada al menos una hora.", oneDay: "Marque al menos un día.",
+      length: "Cada pausa dura de {min} a {max} minutos enteros: {value} no sirve.", nothing: "nada",
+      removed: "Pausa quitada. Quedan {left}.", breaks: ["1 pausa", "{n} pausas"],
+      downloaded: "Descargado {file}: {count} de {length} minutos, {days}, a las {times}. Abra el archivo para añadirlas a su calendario.",
+      fromLink: "Sus elecciones vienen del enlace que ha seguido. Revíselas y después descargue el archivo.",
+      youCan: "Puede ", addBreaks: "añadir pausas para girar a su calendario", instead: ".",
+      every: "Elija un número entero de minutos, de {min} a {max}.",
+      noNotifications: "Este navegador no puede mostrar avisos de una página web, así que no puede avisarle.",
+      blocked: "Su navegador no deja que esta página muestre avisos, así que no puede avisarle.",
+      allow: "Permítalos en los ajustes de su navegador para este sitio, o ",
+      off: "Los avisos están parados.", timeFor: "Es hora de una pausa para girar", clickTo: "Haga clic para abrir el giro en la silla y su temporizador.",
+      reminder: "Aviso {count} a las {now}. El siguiente es a las {next}.",
+      on: "Los avisos de pausas para girar están activos", onBody: "Cada {minutes} minutos mientras la página de Unstuck siga abierta.",
+      cannot: "Este navegador no puede mostrar avisos desde esta página, así que no puede avisarle.",
+      started: "Los avisos están activos: cada {minutes} minutos mientras esta página siga abierta. El primero es a las {first}.",
+    },
+  };
+  const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
+  const say = (key, values = {}) => words()[key].replace(/{(\w+)}/g, (_, name) => values[name]);
   // Clicking a reminder reuses one tab for the chair twist rather than opening a new one each time.
   const TWIST_WINDOW = "unstuck-chair-twist";
   const ICS_LINE_OCTETS = 75;
@@ -110,10 +167,10 @@
   function describeDays(days) {
     const indices = days.map((day) => DAYS.indexOf(day));
     const consecutive = indices.every((index, i) => i === 0 || index === indices[i - 1] + 1);
-    const names = days.map((day) => DAY_NAMES[day]);
-    if (days.length === 7) return "every day";
-    if (consecutive && days.length >= 3) return `${names[0]} to ${names.at(-1)}`;
-    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    const names = days.map((day) => words().days[DAYS.indexOf(day)]);
+    if (days.length === 7) return say("everyDay");
+    if (consecutive && days.length >= 3) return say("to", { first: names[0], last: names.at(-1) });
+    return names.length === 1 ? names[0] : say("and", { rest: names.slice(0, -1).join(", "), last: names.at(-1) });
   }
 
   // ---- The calendar file ----
@@ -190,14 +247,14 @@
       `DTSTART:${floating(start)}`,
       `DTEND:${floating(end)}`,
       `RRULE:FREQ=WEEKLY;BYDAY=${days.join(",")}`,
-      `SUMMARY:${escapeText(EVENT_TITLE)}`,
+      `SUMMARY:${escapeText(say("title"))}`,
       `DESCRIPTION:${escapeText(description)}`,
       ...(address ? [`URL:${address}`] : []),
       // A break shows as free time, so it never blocks a meeting someone else is booking.
       "TRANSP:TRANSPARENT",
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
-      `DESCRIPTION:${escapeText(EVENT_TITLE)}`,
+      `DESCRIPTION:${escapeText(say("title"))}`,
       "TRIGGER;RELATED=START:PT0S",
       "END:VALARM",
       "END:VEVENT",
@@ -205,7 +262,7 @@
   }
 
   function calendarFile(choices, address, now) {
-    const description = [CUE, address ? `Steps and timer: ${address}` : "Steps and timer: the Chair twist page of Unstuck.", STOP_SIGNALS].join("\n");
+    const description = [say("cue"), address ? say("steps", { address }) : say("stepsNowhere"), say("stop")].join("\n");
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
@@ -244,7 +301,7 @@
   function showProblems(form, problems) {
     const summary = form.querySelector(".habit-problems");
     const intro = document.createElement("p");
-    intro.textContent = "No file yet. Please fix this first:";
+    intro.textContent = say("fixFirst");
     const list = document.createElement("ul");
     for (const problem of problems) {
       const item = document.createElement("li");
@@ -268,7 +325,7 @@
     input.value = value;
     remove.type = "button";
     remove.className = "md-button habit-remove-time";
-    remove.textContent = "Remove";
+    remove.textContent = say("remove");
     error.className = "habit-error";
     row.append(label, input, remove, error);
     return row;
@@ -282,9 +339,9 @@
       input.id = `habit-time-${number}`;
       error.id = `habit-time-${number}-error`;
       label.htmlFor = input.id;
-      label.textContent = `Break ${number}`;
+      label.textContent = say("breakLabel", { n: number });
       input.setAttribute("aria-describedby", `habit-times-hint ${error.id}`);
-      remove.setAttribute("aria-label", `Remove break ${number}`);
+      remove.setAttribute("aria-label", say("removeBreak", { n: number }));
     });
   }
 
@@ -303,28 +360,28 @@
       const text = input.value.trim();
       const time = parseTime(text);
       let message = "";
-      if (!text) message = `Break ${index + 1}: enter a time, such as 14:00.`;
-      else if (!time) message = `Break ${index + 1}: ${text} is not a time of day. Use a time from 00:00 to 23:59, such as 14:00.`;
-      else if (times.includes(time)) message = `Break ${index + 1}: ${time} is already break ${times.indexOf(time) + 1}. Change or remove one of them.`;
+      if (!text) message = say("noTime", { n: index + 1 });
+      else if (!time) message = say("notTime", { n: index + 1, text });
+      else if (times.includes(time)) message = say("sameTime", { n: index + 1, time, other: times.indexOf(time) + 1 });
       showError(input, error, message);
       if (message) problems.push(message);
       times.push(time);
     });
     if (rows.length === 0) {
-      const message = "Add at least one time.";
+      const message = say("oneTime");
       showError(null, form.querySelector("#habit-times-error"), message);
       problems.push(message);
     }
     const days = [...form.querySelectorAll('input[name="day"]:checked')].map((box) => box.value);
     if (days.length === 0) {
-      const message = "Tick at least one day.";
+      const message = say("oneDay");
       showError(null, form.querySelector("#habit-days-error"), message);
       problems.push(message);
     }
     const lengthField = form.querySelector("#habit-length");
     const length = parseWhole(lengthField.value, LENGTH);
     if (length === null) {
-      const message = `Each break lasts ${LENGTH.min} to ${LENGTH.max} whole minutes: ${lengthField.value.trim() || "nothing"} will not do.`;
+      const message = say("length", { min: LENGTH.min, max: LENGTH.max, value: lengthField.value.trim() || say("nothing") });
       showError(lengthField, form.querySelector("#habit-length-error"), message);
       problems.push(message);
     }
@@ -353,7 +410,7 @@
         row.remove();
         numberRows(list);
         (next?.querySelector("input") ?? form.querySelector(".habit-add-time")).focus();
-        status.textContent = `Break removed. ${list.children.length} left.`;
+        status.textContent = say("removed", { left: list.children.length });
       } else if (event.target.closest(".habit-add-time")) {
         list.append(timeRow(""));
         numberRows(list);
@@ -374,8 +431,8 @@
       setTimes(list, choices.times);
       const address = linkForCalendar(document.querySelector(".habit-twist-link"));
       download(calendarFile(choices, address, new Date()), FILE_NAME);
-      const count = choices.times.length === 1 ? "1 break" : `${choices.times.length} breaks`;
-      status.textContent = `Downloaded ${FILE_NAME}: ${count} of ${choices.length} minutes, ${describeDays(choices.days)}, at ${choices.times.join(", ")}. Open the file to add them to your calendar.`;
+      const count = words().breaks[+(choices.times.length !== 1)].replace("{n}", choices.times.length);
+      status.textContent = say("downloaded", { file: FILE_NAME, count, length: choices.length, days: describeDays(choices.days), times: choices.times.join(", ") });
     });
 
     const fromAddress = choicesFromAddress(location.search);
@@ -383,7 +440,7 @@
       fillCalendarForm(form, fromAddress);
       const { problems } = readCalendarForm(form);
       if (problems.length) showProblems(form, problems);
-      else status.textContent = "Your choices come from the link you followed. Check them, then download the file.";
+      else status.textContent = say("fromLink");
       if (!location.hash) document.getElementById("calendar")?.scrollIntoView();
     }
   }
@@ -398,27 +455,27 @@
     const status = form.querySelector(".habit-status");
     form.hidden = false;
 
-    const offerCalendar = (reason, alternative = "You can ") => {
+    const offerCalendar = (reason, alternative = say("youCan")) => {
       const link = document.createElement("a");
       link.href = "#calendar";
-      link.textContent = "add twist breaks to your calendar";
-      status.replaceChildren(`${reason} ${alternative}`, link, " instead.");
+      link.textContent = say("addBreaks");
+      status.replaceChildren(`${reason} ${alternative}`, link, say("instead"));
     };
 
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const minutes = parseWhole(field.value, EVERY);
-      showError(field, error, minutes === null ? `Choose a whole number of minutes from ${EVERY.min} to ${EVERY.max}.` : "");
+      showError(field, error, minutes === null ? say("every", { min: EVERY.min, max: EVERY.max }) : "");
       if (minutes === null) return;
       if (!("Notification" in window)) {
-        offerCalendar("This browser cannot show notifications from a web page, so it cannot remind you.");
+        offerCalendar(say("noNotifications"));
         return;
       }
       const permission = Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
       if (permission !== "granted") {
         offerCalendar(
-          "Your browser does not allow this page to show notifications, so it cannot remind you.",
-          "Allow them in your browser's settings for this site, or ",
+          say("blocked"),
+          say("allow"),
         );
         return;
       }
@@ -464,7 +521,7 @@
         stop.hidden = true;
         start.hidden = false;
         if (stopHadFocus) start.focus();
-        status.textContent = "Reminders are off.";
+        status.textContent = say("off");
       },
     };
 
@@ -472,17 +529,17 @@
       const due = startedAt + (count + 1) * interval;
       timer = setTimeout(() => {
         count += 1;
-        notify("Time for a twist break", "Click to open the chair twist and its timer.");
-        status.textContent = `Reminder ${count} at ${clockTime(new Date())}. The next is at ${clockTime(new Date(due + interval))}.`;
+        notify(say("timeFor"), say("clickTo"));
+        status.textContent = say("reminder", { count, now: clockTime(new Date()), next: clockTime(new Date(due + interval)) });
         scheduleNext();
       }, due - Date.now());
     };
 
     try {
-      notify("Twist break reminders are on", `Every ${minutes} minutes while the Unstuck page stays open.`);
+      notify(say("on"), say("onBody", { minutes }));
     } catch {
       // Some browsers, such as Chrome on Android, show notifications only from a service worker.
-      offerCalendar("This browser cannot show notifications from this page, so it cannot remind you.");
+      offerCalendar(say("cannot"));
       return null;
     }
     scheduleNext();
@@ -491,7 +548,7 @@
     start.hidden = true;
     stop.hidden = false;
     stop.focus();
-    status.textContent = `Reminders are on: every ${minutes} minutes while this page stays open. The first is at ${clockTime(new Date(startedAt + interval))}.`;
+    status.textContent = say("started", { minutes, first: clockTime(new Date(startedAt + interval)) });
     return reminder;
   }
 })();

@@ -1,0 +1,267 @@
+"""The guide's two languages kept in step: English at the root, Spanish under /es/.
+
+mkdocs-static-i18n builds each language from `docs/page.md` and its twin `docs/page.es.md`.
+This hook adds what the plugin leaves to us:
+
+- every page has its twin in every language, or the build stops naming the page;
+- the words the theme and the hooks write around a page's own text (`WORDS`, one table keyed
+  by language), and dates in the page's language through Babel ("25 de noviembre de 2026");
+- on every page not in English, the note that it is a translation of the English edition of a
+  given date, and who reviewed the translation: `extra.translation_review` (a role and a date,
+  never a made-up name), or plainly that no clinician who speaks the language has.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import html
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+DEFAULT_LANGUAGE = "en"
+
+WORDS: dict[str, dict[str, str]] = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+
+
+class LanguageSwitchHandled(logging.Filter):
+    """mkdocs-static-i18n warns that Material's header language switch goes wrong with instant
+    navigation; docs/javascripts/language-switch.js points it at each page's twin and loads the
+    twin in full (tests/test_languages.py clicks it from every page), so the warning is moot."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "navigation.instant" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(LanguageSwitchHandled())
+
+
+class SaidOnce(logging.Filter):
+    """mkdocs-static-i18n builds the site once for each language, and every hook's on_config
+    runs in each build: what a hook says of the site's settings (no SITE_URL, no report address)
+    would print once per language. Each message prints once; a message about a page names its
+    own file (safety.md, safety.es.md), so each language's page still speaks for itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: set[tuple[int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = (record.levelno, record.getMessage())
+        first = message not in self.said
+        self.said.add(message)
+        return first
+
+
+def say_each_message_once() -> None:
+    """On the handlers that print MkDocs' log, one filter each (a handler that counts warnings
+    for --strict keeps its own count). MkDocs loads this hook anew for every build, `mkdocs
+    serve`'s rebuilds included, so a rebuild starts with nothing said."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        for earlier in [found for found in handler.filters if type(found).__name__ == SaidOnce.__name__]:
+            handler.removeFilter(earlier)
+        handler.addFilter(SaidOnce())
+
+
+say_each_message_once()
+
+
+def page_language(config: MkDocsConfig) -> str:
+    """The language of the build under way: mkdocs-static-i18n sets the theme's for each."""
+    return config.theme.get("language", "en")
+
+
+def long_date(date: datetime.date, language: str) -> str:
+    return format_date(date, format="long", locale=WORDS[language]["date_locale"])
+
+
+def words_for(language: str) -> dict[str, str]:
+    return WORDS[language]
+
+
+def check_translation_review(review: object) -> None:
+    if review is None:
+        return
+    role = review.get("role") if isinstance(review, dict) else None
+    date = review.get("date") if isinstance(review, dict) else None
+    if not (isinstance(role, str) and role.strip() and isinstance(date, datetime.date)):
+        raise PluginError(
+            f"mkdocs.yml: extra.translation_review is {review!r}; it needs role (the reviewer's job, such as "
+            "'una fisioterapeuta colegiada', not a name) and date (YYYY-MM-DD), or leave it out"
+        )
+
+
+def translation_note(edition: datetime.date, review: dict[str, Any] | None, language: str) -> str:
+    """What a translated page says of itself: which English edition, and who checked it."""
+    words = words_for(language)
+    note = words["translation"].format(date=long_date(edition, language))
+    if review:
+        checked = words["translation_review"].format(role=review["role"].strip(), date=long_date(review["date"], language))
+    else:
+        checked = words["no_translation_review"]
+    return f"{note} {checked}"
+
+
+def twin_path(english_path: str, language: str) -> str:
+    """docs/about.md in Spanish is docs/about.es.md."""
+    return english_path if language == DEFAULT_LANGUAGE else english_path.removesuffix(".md") + f".{language}.md"
+
+
+def english_path(path: str, languages: list[str]) -> str:
+    for language in languages:
+        if language != DEFAULT_LANGUAGE and path.endswith(f".{language}.md"):
+            return path.removesuffix(f".{language}.md") + ".md"
+    return path
+
+
+def missing_twins(doc_pages: list[str], languages: list[str]) -> list[str]:
+    """Each page that lacks its twin in some language, as the file that should be there."""
+    present = set(doc_pages)
+    pages = sorted({english_path(path, languages) for path in doc_pages})
+    return [twin_path(page, language) for page in pages for language in languages if twin_path(page, language) not in present]
+
+
+def build_languages(config: MkDocsConfig) -> list[str]:
+    """The languages mkdocs-static-i18n builds; English alone for a site without it."""
+    if "i18n" not in config.plugins:
+        return [DEFAULT_LANGUAGE]
+    return [language.locale for language in config.plugins["i18n"].config.languages]
+
+
+# Before mkdocs-static-i18n's on_files (priority -100), which keeps only the files of the
+# language under way.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = [file.src_uri for file in files if file.src_uri.endswith(".md")]
+    missing = missing_twins(pages, build_languages(config))
+    if missing:
+        raise PluginError(f"Pages missing in one language: {', '.join(f'docs/{path}' for path in missing)}; "
+                          "every page needs its twin in each language, such as docs/about.es.md beside docs/about.md")
+    return files
+
+
+def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
+    """Every language says everything English says, so no page falls back to English words."""
+    for language in languages:
+        missing = sorted(set(words[DEFAULT_LANGUAGE]) - set(words.get(language, {})))
+        if missing:
+            raise PluginError(f"hooks/words.yml: {language} lacks {', '.join(missing)}; give each the words in {language}")
+
+
+# After mkdocs-static-i18n's on_config (-100), which sets the language under way, and before
+# hooks/material_fixes.py's (-110), which escapes the site's texts: the plugin's own override
+# of site_description would meet the escaped text of the English build and refuse it.
+@event_priority(-105)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    check_words(WORDS, build_languages(config))
+    check_translation_review(config.extra.get("translation_review"))
+    language = page_language(config)
+    if language != DEFAULT_LANGUAGE:
+        config.site_description = WORDS[language]["site_description"]
+    return config
+
+
+def twin_url(page_url: str, language: str, languages: list[str]) -> str:
+    """The address of a page's twin in a language, from the site's root: the same slug, under
+    the language's folder ("es/safety/"), or at the root for English."""
+    slug = page_url
+    for other in languages:
+        if other != DEFAULT_LANGUAGE and page_url.startswith(f"{other}/"):
+            slug = page_url.removeprefix(f"{other}/")
+    return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
+
+
+def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str]) -> None:
+    """mkdocs-static-i18n links a home page's twins as "/" and "/es/", which a copy opened from
+    disk or hosted below a path cannot follow; every page links its twins by the site's own
+    relative addresses instead, which Material's `url` filter makes relative to the page."""
+    for alternate in alternates:
+        alternate["link"] = twin_url(page_url, alternate["lang"], languages)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = page_language(config)
+    # The plugin sets the attribute, which is what Material reads.
+    if hasattr(config.extra, "alternate"):
+        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
+    context["words"] = words_for(language)
+    for key in ("reviewed", "review_due"):
+        if isinstance(page.meta.get(key), datetime.date):
+            context[f"{key}_date"] = long_date(page.meta[key], language)
+    if language != DEFAULT_LANGUAGE and isinstance(page.meta.get("reviewed"), datetime.date):
+        context["translation_note"] = html.escape(
+            translation_note(page.meta["reviewed"], config.extra.get("translation_review"), language)
+        )
+    return context
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Templates outside a page (404.html) need the words too.
+    env.globals["words"] = words_for(page_language(config))
+    return env
+
+
+def copy_sitemap_where_material_reads_it(site: Path) -> None:
+    """Material's language selector reads `sitemap.xml` beside the address of each hreflang link
+    in a page's head, taking each for a language's home. Here they are the page itself and its
+    twin, as search engines need them, so the one sitemap, which lists both languages, goes into
+    every page's folder: each of those requests finds a file, in English and in Spanish.
+    (Material's use of it is moot: docs/javascripts/language-switch.js follows the switch.)
+    A build for reading from disk has no folder per page: Material reads the languages' homes."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    for page in site.rglob("index.html"):
+        if page.parent != site:
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+
+
+# Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
+# English: kept here, each language's page goes back to its own folder once the last is built.
+# Module state, since the two builds share nothing else.
+not_found_pages: dict[str, str] = {}
+
+
+def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
+    """The 404 page has no twin: its language links lead to each language's home page. MkDocs
+    renders it before any page, so what Material reads is the plugin's own list (the key), which
+    links the homes from the site's root ("/", "/es/"), right for a page a server sends for any
+    missing address. A build without an address (the offline copy) has no root to link from:
+    there, like the page's other links, from where the page sits, the site's own folder."""
+    if template_name == "404.html" and "alternate" in config.extra:
+        alternates = copy.deepcopy(config.extra["alternate"])
+        if not config.site_url:
+            point_alternates_at_twins(alternates, "" if config.use_directory_urls else "index.html", build_languages(config))
+        # The attribute, which templates read before the key (the plugin sets it for each page).
+        config.extra.alternate = alternates
+    return template
+
+
+# Last, so what is kept is the page as the other hooks (material_fixes.py) leave it.
+@event_priority(-100)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        not_found_pages[page_language(config)] = output
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = page_language(config)
+    if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
+        return
+    site = Path(config.site_dir)
+    copy_sitemap_where_material_reads_it(site)
+    # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
+    if config.site_url:
+        (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
+    (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")

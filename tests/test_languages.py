@@ -1,0 +1,443 @@
+"""The guide in Spanish: every page has its twin, linked both ways, built in step with English,
+in plain Spanish, with no English left in it, and a header switch that lands on the twin."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import PAGES, ROOT, TUTORIALS
+from playwright.sync_api import Page, expect
+from test_content import article, prose
+from timer_pages import BLOCKED_STORAGE
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from languages import missing_twins, translation_note  # noqa: E402
+
+# Every page of the site by its English address, the admins' pages and the bare embed included.
+ALL_PAGES = PAGES + ["embed-the-timer/"] * ("embed-the-timer/" not in PAGES)
+SPANISH_PROSE = [f"es/{url}" for url in ALL_PAGES]
+
+
+def twin_url(url: str) -> str:
+    return url.removeprefix("es/") if url.startswith("es/") else f"es/{url}"
+
+
+def english_pages(site: Path) -> list[str]:
+    """Every built English page, by its address, the 404 page and search's files aside."""
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+        if not path.relative_to(site).as_posix().startswith(("es/", "search/"))
+    )
+
+
+def alternate(soup: BeautifulSoup, language: str) -> str | None:
+    link = soup.find("link", rel="alternate", hreflang=language)
+    return link["href"] if link else None
+
+
+def resolve(url: str, href: str) -> str:
+    """A relative link from the page at `url` (both relative to the site's root), normalised."""
+    parts = [part for part in url.split("/")[:-1]]
+    for step in href.split("/"):
+        if step == "..":
+            parts.pop()
+        elif step not in (".", ""):
+            parts.append(step)
+    return "/".join(parts) + "/" if parts else ""
+
+
+def test_every_english_page_has_a_spanish_twin_linked_both_ways(site_dir: Path, built_page) -> None:
+    pages = english_pages(site_dir)
+    assert len(pages) >= 11
+    for url in pages:
+        spanish = twin_url(url)
+        assert (site_dir / spanish / "index.html").is_file(), f"{url} has no Spanish twin at /{spanish}"
+        assert resolve(url, alternate(built_page(url), "es")) == spanish, url
+        assert resolve(spanish, alternate(built_page(spanish), "en")) == url, spanish
+        assert built_page(spanish).html["lang"] == "es", spanish
+        assert built_page(url).html["lang"] == "en", url
+
+
+def test_sitemap_lists_both_languages_with_their_alternates(site_dir: Path, site_url: str) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for url in PAGES:
+        assert f"<loc>{site_url}{url}</loc>" in sitemap and f"<loc>{site_url}es/{url}</loc>" in sitemap, url
+        assert f'hreflang="es" href="{site_url}es/{url}"' in sitemap, url
+
+
+def structure(soup: BeautifulSoup) -> list[str]:
+    """What must match between twins: headings by level, boxes by kind with the items of each
+    list in them, every list's item count, pictures, buttons and the timer, in page order."""
+    shape = []
+    body = article(soup)
+    for tag in body.find_all(["h1", "h2", "h3", "h4", "ul", "ol", "div", "svg", "figure", "breath-timer", "a", "table", "form"]):
+        classes = tag.get("class") or []
+        if tag.name in ("ul", "ol"):
+            shape.append(f"{tag.name}:{len(tag.find_all('li', recursive=False))}")
+        elif tag.name == "div" and "admonition" in classes:
+            shape.append(f"box:{classes[1]}")
+        elif tag.name == "svg" and "picture" in classes:
+            shape.append("picture")
+        elif tag.name == "a" and "md-button" in classes:
+            shape.append("button")
+        elif tag.name in ("h1", "h2", "h3", "h4", "figure", "breath-timer", "table", "form"):
+            shape.append(tag.name)
+    return shape
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_spanish_page_has_the_structure_of_its_english_twin(built_page, url: str) -> None:
+    assert structure(built_page(f"es/{url}")) == structure(built_page(url)), f"es/{url} differs from {url or 'home'}"
+
+
+def test_spanish_pages_keep_the_page_rules_of_the_english_ones(built_page, site_url: str) -> None:
+    """What tests/test_content.py and test_seo.py ask of every English page, asked of the Spanish:
+    a unique title, a unique description of search-result length, one h1, no skipped heading
+    level, alt text on every image, the canonical address and the link preview's words."""
+    soups = {url: built_page(url) for url in SPANISH_PROSE}
+    titles = [soup.title.string for soup in soups.values()]
+    descriptions = [soup.find("meta", attrs={"name": "description"})["content"] for soup in soups.values()]
+    assert len(set(titles)) == len(titles) and len(set(descriptions)) == len(descriptions), (titles, descriptions)
+    assert all(50 <= len(text) <= 160 for text in descriptions), descriptions
+    for url, soup in soups.items():
+        assert len(soup.find_all("h1")) == 1, url
+        levels = [int(h.name[1]) for h in article(soup).find_all(re.compile(r"^h[1-6]$"))]
+        assert all(after - before <= 1 for before, after in zip(levels, levels[1:])), (url, levels)
+        assert all(image.get("alt", "").strip() for image in article(soup).find_all("img")), url
+        assert soup.find("link", rel="canonical")["href"] == site_url + url
+        assert soup.find("meta", property="og:title")["content"] in soup.title.string, url
+        assert soup.find("meta", property="og:description")["content"] == soup.find("meta", attrs={"name": "description"})["content"]
+
+
+def test_safety_page_keeps_the_stop_signals_and_the_three_urgency_boxes_item_for_item(built_page) -> None:
+    english, spanish = article(built_page("safety/")), article(built_page("es/safety/"))
+    for kind in ("info", "warning", "danger"):
+        boxes = [page.select_one(f".admonition.{kind}") for page in (english, spanish)]
+        assert [len(box.find_all("li")) for box in boxes][0] == [len(box.find_all("li")) for box in boxes][1], kind
+    assert "112" in spanish.select_one(".admonition.danger").get_text() and "911" in spanish.select_one(".admonition.danger").get_text()
+
+
+VOWELS = "aeiouáéíóúü"
+# Two of these side by side are two syllables (a hiatus): "le-er", "re-ú-ne".
+STRONG = "aeoáéóíú"
+WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+
+
+def spanish_syllables(word: str) -> int:
+    """Syllables of a Spanish word by its vowel groups: a weak vowel (i, u, ü unstressed) with
+    another vowel is one syllable (a diphthong), two strong vowels are two."""
+    word = word.lower()
+    if word.endswith("y"):
+        word = word[:-1] + "i"
+    count, previous = 0, ""
+    for letter in word:
+        if letter in VOWELS and (previous not in VOWELS or (previous in STRONG and letter in STRONG)):
+            count += 1
+        previous = letter
+    return max(count, 1)
+
+
+def szigriszt_pazos(text: str) -> float:
+    """INFLESZ's figure: 206.835 - 62.3 x syllables a word - words a sentence. textstat 0.7.4
+    has it, but counts Spanish syllables with hyphenation rules that miss some ("adormecimiento"
+    gives 5, not 6), which flatters a page; so the syllables are counted here."""
+    words = WORD.findall(text)
+    sentences = max(1, len(re.findall(r"[.!?:](?:\s|$)", text)))
+    return 206.835 - 62.3 * sum(map(spanish_syllables, words)) / len(words) - len(words) / sentences
+
+
+def test_syllable_count_follows_spanish_diphthongs_and_hiatus() -> None:
+    counts = {"adormecimiento": 6, "espalda": 3, "leer": 2, "reúne": 3, "cuidado": 3, "hoy": 1, "aorta": 3, "ciática": 3}
+    assert {word: spanish_syllables(word) for word in counts} == counts
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_spanish_page_reads_in_plain_spanish(built_page, url: str) -> None:
+    figure = szigriszt_pazos(prose(built_page(url)))
+    print(f"{url}: Szigriszt-Pazos {figure:.1f}")
+    assert figure >= 65, f"{url}: Szigriszt-Pazos {figure:.1f}, below 65 (INFLESZ 'normal')"
+
+
+# Words that a Spanish sentence never needs but an English one nearly always has.
+ENGLISH_WORDS = {"the", "and", "you", "your", "with", "this", "that", "what", "when", "from", "have", "not", "for",
+                 "is", "are", "it", "of", "to", "be", "do", "page", "breathe", "twist", "timer", "click", "open"}
+# Names that stay as they are: the NHS, calendars and code.
+NAMES = {"NHS", "Outlook", "Google", "Calendar", "Apple", "Unstuck", "JavaScript", "Material", "MkDocs"}
+
+
+def text_outside_english(soup: BeautifulSoup) -> str:
+    """What a Spanish reader sees or hears of a page: its text and text alternatives, but not
+    code, the breath timer's element (the timer's own words come with the timer), addresses or
+    what is marked as English (the sources' titles, the theme's name)."""
+    page = BeautifulSoup(str(soup), "html.parser")
+    # The printed sheet's address (".print-link strong") keeps the English slugs, as decided.
+    for tag in page.select('[lang="en"], code, pre, kbd, script, style, breath-timer, link, .print-link strong'):
+        tag.decompose()
+    attributes = [value for tag in page.find_all(True) for name in ("alt", "aria-label", "title", "placeholder")
+                  if isinstance(value := tag.get(name), str)]
+    text = " ".join([page.body.get_text(" "), page.title.get_text(), *attributes])
+    return re.sub(r"https?://\S+", "", text)  # printed addresses are not words
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_no_english_sentence_left_in_a_spanish_page(built_page, url: str) -> None:
+    words = WORD.findall(text_outside_english(built_page(url)))
+    english = sorted({word for word in words if word.lower() in ENGLISH_WORDS and word not in NAMES})
+    assert english == [], f"{url} has English words: {english}"
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_spanish_page_says_it_is_a_translation_and_dates_its_reviews_in_spanish(built_page, url: str) -> None:
+    soup = built_page(url)
+    note = soup.select_one(".translation-note").get_text()
+    assert re.search(r"traducción de la edición en inglés del \d+ de \w+ de \d{4}\.", note), url
+    assert "Ningún profesional de la salud de habla hispana ha revisado esta traducción." in note
+    dates = " ".join(soup.select_one(".review-dates").get_text().split())
+    assert re.search(r"Última revisión de la página: \d+ de (noviembre|diciembre) de \d{4}", dates), dates
+
+
+def test_translation_note_names_a_review_by_role_and_date_when_there_is_one() -> None:
+    import datetime
+
+    note = translation_note(datetime.date(2026, 11, 30), {"role": "una fisioterapeuta colegiada", "date": datetime.date(2026, 11, 25)}, "es")
+    assert note == ("Esta página es una traducción de la edición en inglés del 30 de noviembre de 2026. "
+                    "Revisó la traducción: una fisioterapeuta colegiada, el 25 de noviembre de 2026.")
+
+
+def test_spanish_sources_are_the_same_links_and_say_they_are_in_english(built_page) -> None:
+    english = built_page("safety/").select(".sources li")
+    spanish = built_page("es/safety/").select(".sources li")
+    assert [item.a["href"] for item in spanish] == [item.a["href"] for item in english]
+    assert all(item.get_text().rstrip().endswith("(en inglés)") for item in spanish)
+
+
+def test_a_page_missing_in_either_language_is_named() -> None:
+    pages = ["index.md", "index.es.md", "safety.md", "about.es.md"]
+    assert missing_twins(pages, ["en", "es"]) == ["about.md", "safety.es.md"]
+
+
+STALE_PAGE = "---\nreviewed: 2025-01-01\nreview_due: 2025-06-01\n---\n\n# {title}\n"
+
+
+def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(tmp_path: Path) -> None:
+    """The plugin builds the site once per language: a warning about the site's settings prints
+    once, not once per language, and a page's warning names the page's own file."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(STALE_PAGE.format(title="Home"))
+    (tmp_path / "docs" / "index.es.md").write_text(STALE_PAGE.format(title="Inicio"))
+    hooks = ", ".join(str(ROOT / "hooks" / name) for name in ("site_address.py", "languages.py", "page_trust.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\nhooks: [{hooks}]\nextra: {{sources: {{nhs: {{by: NHS, title: Back pain, url: https://www.nhs.uk/}}}}}}\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": "https://health.example.com/"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert [warning.split(" ")[0] for warning in warnings] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
+    assert "extra.report_mistake_url is not set" in warnings[0] and "review_due (2025-06-01) has passed" in warnings[2]
+
+
+def open_language_menu_and_choose(page: Page, language: str) -> None:
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_language_switch_lands_on_the_twin_and_back(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    open_language_menu_and_choose(page, "es")
+    expect(page).to_have_url(site_url + "es/" + url)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    open_language_menu_and_choose(page, "en")
+    expect(page).to_have_url(site_url + url)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_language_switch_follows_instant_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.evaluate("window.samePage = true")
+    for url in ["safety/", "daily-habit/", "chair-twist/"]:
+        page.locator(f".md-nav--primary a[href$='{url}']").first.click()
+        expect(page).to_have_url(site_url + url)
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    open_language_menu_and_choose(page, "es")
+    expect(page).to_have_url(site_url + "es/chair-twist/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_contain_text("Giro en la silla")
+
+
+def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: str) -> None:
+    page.goto(site_url + "es/")
+    page.evaluate("window.samePage = true")
+    page.locator(".md-nav--primary a[href$='safety/']").first.click()
+    expect(page).to_have_url(site_url + "es/safety/")
+    expect(page.locator("h1")).to_contain_text("Seguridad")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+
+
+def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site_url: str) -> None:
+    """Reached from another Spanish page without a full load, the timer still speaks Spanish:
+    Material runs the content's inline scripts again without their type and id, so the words
+    travel in the head."""
+    said: list[str] = []
+    page.on("console", lambda message: message.type in ("warning", "error") and said.append(message.text))
+    page.goto(site_url + "es/")
+    page.evaluate("window.samePage = true")
+    for url in ("es/chair-twist/", "es/safety/", "es/floor-twist/"):
+        page.locator(f".md-nav--primary a[href$='{url.removeprefix('es/')}']").first.click()
+        expect(page).to_have_url(site_url + url)
+        if url != "es/safety/":
+            expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
+    assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
+    assert said == []
+
+
+@pytest.mark.parametrize("screen", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("tutorial", TUTORIALS)
+def test_spanish_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page, site_url: str, tutorial: str, screen: tuple[int, int]) -> None:
+    """As tests/test_page_actions.py asks of the English tutorials: the Spanish words are longer."""
+    page.set_viewport_size({"width": screen[0], "height": screen[1]})
+    page.goto(site_url + "es/" + tutorial)
+    for selector in (".admonition.warning", ".guided-start"):
+        assert page.locator(selector).first.evaluate("element => element.getBoundingClientRect().bottom <= innerHeight"), selector
+    order = page.evaluate("() => [...document.querySelectorAll('article .admonition.warning, article .guided-start, article breath-timer')]"
+                          ".map(element => element.matches('.admonition') ? 'safety' : element.matches('.guided-start') ? 'start' : 'timer')")
+    assert order[:3] == ["safety", "start", "timer"], order
+
+
+@pytest.mark.parametrize("url", ["es/", "es/chair-twist/", "es/embed-the-timer/"])
+def test_spanish_pages_load_without_errors_where_storage_is_blocked(page: Page, site_url: str, url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(BLOCKED_STORAGE)
+    page.goto(site_url + url)
+    page.locator("[data-md-component=palette] label:visible").first.click()
+    if url == "es/chair-twist/":
+        page.locator("breath-timer .bt-buttons .bt-toggle").click()
+        expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
+    assert errors == []
+
+
+def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
+    page.goto(site_url + "es/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("hormigueo", delay=50)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"), timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert hrefs and all("/es/" in href for href in hrefs), hrefs
+
+
+def pages_saying(site: Path, word: str) -> set[str]:
+    """The Spanish pages whose search entries hold a word, as Material's index gives them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"] if doc["location"].startswith("es/")
+            and word in WORD.findall((doc["title"] + " " + doc["text"]).lower())}
+
+
+def test_spanish_search_finds_a_words_forms_by_its_beginning_with_lunrs_spanish_rules_from_the_site(
+    page: Page, site_url: str, site_dir: Path
+) -> None:
+    """Search runs lunr's Spanish rules (stop words), loaded from the site itself. It does not
+    stem (see mkdocs.yml); the beginning of a word finds each of its forms instead."""
+    singular, plural = pages_saying(site_dir, "respiración"), pages_saying(site_dir, "respiraciones")
+    assert singular - plural and plural - singular
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "es/")
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("respira", delay=50)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"), timeout=10_000)
+    links = page.locator(".md-search-result__link")
+    found = {links.nth(i).evaluate("link => link.pathname").removeprefix("/") for i in range(links.count())}
+    assert singular | plural <= found, (singular | plural) - found
+    scripts = {url.rsplit("/", 1)[1]: url for url in requested if "/lunr/" in url}
+    assert {"lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.multi.min.js"} <= set(scripts), requested
+    assert all(url.startswith(site_url) for url in scripts.values()), scripts
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en", "es"]
+
+
+# Every utterance the timer asks for, with its language; a voice, so the Voice cue is kept.
+RECORD_SPEECH = """
+window.spoken = [];
+Object.defineProperty(window, "speechSynthesis", { value: {
+  getVoices: () => [{ lang: "es-ES" }], cancel() {}, addEventListener() {}, removeEventListener() {},
+  speak: (utterance) => window.spoken.push([utterance.text, utterance.lang]),
+} });
+"""
+
+
+def english_in(text: str) -> list[str]:
+    return sorted({word for word in WORD.findall(text) if word.lower() in ENGLISH_WORDS and word not in NAMES})
+
+
+def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish(page: Page, site_url: str) -> None:
+    page.clock.install()
+    page.add_init_script(RECORD_SPEECH)
+    page.goto(site_url + "es/chair-twist/")
+    timer = page.locator("breath-timer")
+    timer.locator("[data-cue='voice']").click()
+    shown_before = timer.evaluate("t => t.querySelector('.bt-ui').innerText")
+    timer.locator(".bt-buttons .bt-toggle").click()
+    page.clock.run_for(75_000)
+    spoken = page.evaluate("window.spoken")
+    said = " ".join(text for text, _ in spoken)
+    assert spoken and {lang for _, lang in spoken} == {"es"}, spoken
+    assert "Prepárese" in said and "Cambie de lado" in said and "Muy bien" in said, said
+    assert english_in(said) == [] and english_in(shown_before) == [], (said, shown_before)
+    labels = timer.evaluate("t => [...t.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')).join(' ')")
+    assert english_in(labels) == [], labels
+
+
+def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_url: str, built_page) -> None:
+    fallback = built_page("es/chair-twist/").select_one("breath-timer .breath-timer-fallback").get_text(" ")
+    assert "Mantenga cada lado 5 respiraciones" in fallback and english_in(fallback) == [], fallback
+    page.clock.install()
+    page.goto(site_url + "es/chair-twist/")
+    timer = page.locator("breath-timer")
+    timer.locator("[data-cue='tones']").click()
+    timer.locator(".bt-buttons .bt-toggle").click()
+    expect(timer.locator(".bt-live")).to_contain_text("Prepárese")
+    page.clock.run_for(4_000)
+    expect(timer.locator(".bt-live")).to_have_text("1 de 5, tome aire")
+
+
+def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) -> None:
+    page.goto(site_url + "embed/?lang=es&breaths=4")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
+    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga cada lado 4 respiraciones")
+
+
+def test_english_element_ships_without_other_languages_words(site_dir: Path) -> None:
+    shipped = (site_dir / "assets" / "breath-timer.js").read_text(encoding="utf-8")
+    assert "Prepárese" not in shipped and "Get ready" in shipped
+
+
+def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_url: str) -> None:
+    from icalendar import Calendar
+
+    page.goto(site_url + "es/daily-habit/#calendar")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Descargar el archivo de calendario").click()
+    events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    assert len(events) == 3
+    for event in events:
+        assert str(event["SUMMARY"]) == "Pausa para girar"
+        description = str(event["DESCRIPTION"])
+        assert "tome aire para estirarse, suelte el aire para girar" in description
+        assert f"Pasos y temporizador: {site_url}es/chair-twist/#time-your-breaths" in description
+        assert english_in(re.sub(r"https?://\S+", "", description)) == [], description
+    status = page.locator("#habit-calendar .habit-status")
+    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00, 16:00")
