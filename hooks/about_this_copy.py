@@ -35,15 +35,17 @@ def check_publisher(publisher: object) -> None:
         )
 
 
-def check_clinical_review(review: object) -> None:
+def check_review(setting: str, review: object, example_role: str) -> None:
+    """A review the host names in `extra.<setting>`: who reviewed, as a role (never a name), and when.
+    hooks/languages.py checks the translation's review with it too."""
     if review is None:
         return
     role = review.get("role") if isinstance(review, dict) else None
     date = review.get("date") if isinstance(review, dict) else None
     if not (isinstance(role, str) and role.strip() and isinstance(date, datetime.date)):
         raise PluginError(
-            f"mkdocs.yml: extra.clinical_review is {review!r}; it needs role (the reviewer's job, such as "
-            "'a chartered physiotherapist', not a name) and date (YYYY-MM-DD), or leave it out"
+            f"mkdocs.yml: extra.{setting} is {review!r}; it needs role (the reviewer's job, such as "
+            f"'{example_role}', not a name) and date (YYYY-MM-DD), or leave it out"
         )
 
 
@@ -82,7 +84,7 @@ def about_this_copy(extra: dict[str, Any], language: str = "en") -> dict[str, st
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_publisher(config.extra.get("publisher"))
-    check_clinical_review(config.extra.get("clinical_review"))
+    check_review("clinical_review", config.extra.get("clinical_review"), "a chartered physiotherapist")
     return config
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from about_this_copy import check_review
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -90,18 +91,6 @@ def words_for(language: str) -> dict[str, str]:
     return WORDS[language]
 
 
-def check_translation_review(review: object) -> None:
-    if review is None:
-        return
-    role = review.get("role") if isinstance(review, dict) else None
-    date = review.get("date") if isinstance(review, dict) else None
-    if not (isinstance(role, str) and role.strip() and isinstance(date, datetime.date)):
-        raise PluginError(
-            f"mkdocs.yml: extra.translation_review is {review!r}; it needs role (the reviewer's job, such as "
-            "'una fisioterapeuta colegiada', not a name) and date (YYYY-MM-DD), or leave it out"
-        )
-
-
 def translation_note(edition: datetime.date, review: dict[str, Any] | None, language: str) -> str:
     """What a translated page says of itself: which English edition, and who checked it."""
     words = words_for(language)
@@ -164,7 +153,7 @@ def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
 @event_priority(-105)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_words(WORDS, build_languages(config))
-    check_translation_review(config.extra.get("translation_review"))
+    check_review("translation_review", config.extra.get("translation_review"), "una fisioterapeuta colegiada")
     language = page_language(config)
     if language != DEFAULT_LANGUAGE:
         config.site_description = WORDS[language]["site_description"]

@@ -611,6 +611,7 @@ def test_local_build_without_a_report_address_stays_quiet(tmp_path: Path, site_u
 @pytest.mark.parametrize(("setting", "value"), [
     ("clinical_review", "{role: Dr Smith}"),
     ("clinical_review", "{role: a physiotherapist, date: soon}"),
+    ("translation_review", "{date: 2026-11-25}"),
     ("publisher", "42"),
 ])
 def test_host_setting_the_about_page_cannot_say_fails_the_build_in_one_line(tmp_path: Path, setting: str, value: str) -> None:
