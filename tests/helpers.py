@@ -88,7 +88,8 @@ def outside_references(site: Path) -> list[tuple[str, str]]:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link", "img", "source", "iframe", "video", "audio"]):
             target = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
-            if target and urlparse(target).netloc and tag.get("rel") != ["canonical"]:
+            # A canonical or hreflang link names the page's own address; no browser fetches it.
+            if target and urlparse(target).netloc and tag.get("rel") not in (["canonical"], ["alternate"]):
                 outside.append((path.relative_to(site).as_posix(), target))
     for path in site.rglob("*.css"):
         outside += [(path.name, url) for url in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", path.read_text())]
