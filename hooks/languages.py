@@ -20,7 +20,6 @@ import logging
 import shutil
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import yaml
 from about_this_copy import check_review
@@ -171,21 +170,19 @@ def twin_url(page_url: str, language: str, languages: list[str]) -> str:
     return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
 
 
-def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str], site_url: str = "") -> None:
+def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str]) -> None:
     """mkdocs-static-i18n links a home page's twins as "/" and "/es/", which a copy opened from
     disk or hosted below a path cannot follow; every page links its twins by the site's own
-    addresses instead: in full where the site has an address (search engines ask hreflang
-    for full addresses), else relative, which Material's `url` filter makes relative to the page."""
+    relative addresses instead, which Material's `url` filter makes relative to the page."""
     for alternate in alternates:
-        twin = twin_url(page_url, alternate["lang"], languages)
-        alternate["link"] = urljoin(site_url, twin) if site_url else twin
+        alternate["link"] = twin_url(page_url, alternate["lang"], languages)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = page_language(config)
     # The plugin sets the attribute, which is what Material reads.
     if hasattr(config.extra, "alternate"):
-        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config), config.site_url or "")
+        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
     context["words"] = words_for(language)
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):
