@@ -23,8 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# The site's words in each language, shared with hooks/languages.py.
-WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+# The site's words in each language (hooks/words.yml), read once: hooks/languages.py uses them too.
+WORDS: dict[str, dict[str, str]] = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
 
 
 def check_publisher(publisher: object) -> None:

@@ -21,8 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import yaml
-from about_this_copy import check_review
+from about_this_copy import WORDS, check_review
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,8 +31,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 DEFAULT_LANGUAGE = "en"
-
-WORDS: dict[str, dict[str, str]] = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
 
 
 class LanguageSwitchHandled(logging.Filter):
