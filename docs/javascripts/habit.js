@@ -11,14 +11,11 @@
   "use strict";
 
   const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-  const DAY_NAMES = {
-    MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday",
-  };
   const LENGTH = { min: 1, max: 60 };
   const EVERY = { min: 5, max: 240 };
   const FILE_NAME = "twist-breaks.ics";
   // What the page and the calendar file say, in the page's language (<html lang>); {name}
-  // takes a value. Day names above stay English: they read the address's ?days=.
+  // takes a value. The address's ?days= is read in English, whatever the page's language.
   const WORDS = {
     en: {
       days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -138,7 +135,7 @@
   function parseDay(word) {
     const lower = word.trim().toLowerCase();
     if (lower.length < 2) return null;
-    return DAYS.find((code) => DAY_NAMES[code].toLowerCase().startsWith(lower)) ?? null;
+    return DAYS.find((code, day) => WORDS.en.days[day].toLowerCase().startsWith(lower)) ?? null;
   }
 
   // Choices carried by the page's address: ?times=10:30,15:00&days=mon,wed&length=10
