@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import datetime
 import html
-from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-# The site's words in each language (hooks/words.yml), read once: hooks/languages.py uses them too.
-WORDS: dict[str, dict[str, str]] = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+from site_words import build_language, site_words
 
 
 def check_publisher(publisher: object) -> None:
@@ -73,7 +69,7 @@ def report_words(address: str | None, publisher: str | None, words: dict[str, st
 
 def about_this_copy(extra: dict[str, Any], language: str = "en") -> dict[str, str]:
     """Each marker and the paragraph that replaces it, from the host's settings, in the page's language."""
-    words = WORDS[language]
+    words = site_words()[language]
     publisher = extra.get("publisher")
     return {
         "<!-- publisher -->": html.escape(publisher_words(publisher, words)),
@@ -89,7 +85,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # mkdocs-static-i18n sets the theme's language for the language under way.
-    for marker, words in about_this_copy(config.extra, config.theme.get("language", "en")).items():
+    for marker, words in about_this_copy(config.extra, build_language(config)).items():
         html_text = html_text.replace(marker, f"<p>{words}</p>")
     return html_text

@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from site_words import build_language
 from timer_settings import (
     WIDGET_DIR,
     Number,
@@ -214,8 +215,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
     extra = page_attributes(html_, config.site_url)
-    # mkdocs-static-i18n sets the theme's language for the language under way.
-    language = config.theme.get("language", "en")
+    language = build_language(config)
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     # The element ships with English only, less the paper pacer's words: a page in another
     # language carries its words, and the bare embed page every language's whole, for its

@@ -4,8 +4,8 @@ mkdocs-static-i18n builds each language from `docs/page.md` and its twin `docs/p
 This hook adds what the plugin leaves to us:
 
 - every page has its twin in every language, or the build stops naming the page;
-- the words the theme and the hooks write around a page's own text (`WORDS`, one table keyed
-  by language), and dates in the page's language through Babel ("25 de noviembre de 2026");
+- the words the theme and the hooks write around a page's own text (hooks/words.yml, one table
+  keyed by language), and dates in the page's language through Babel ("25 de noviembre de 2026");
 - on every page not in English, the note that it is a translation of the English edition of a
   given date, and who reviewed the translation: `extra.translation_review` (a role and a date,
   never a made-up name), or plainly that no clinician who speaks the language has.
@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from about_this_copy import WORDS, check_review
+from about_this_copy import check_review
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from site_words import build_language, site_words
 
 DEFAULT_LANGUAGE = "en"
 
@@ -64,8 +65,8 @@ class SaidOnce(logging.Filter):
 
 def say_each_message_once() -> None:
     """On the handlers that print MkDocs' log, one filter each (a handler that counts warnings
-    for --strict keeps its own count). MkDocs loads this hook anew for every build, `mkdocs
-    serve`'s rebuilds included, so a rebuild starts with nothing said."""
+    for --strict keeps its own count). MkDocs loads hooks once a process: `mkdocs build` says
+    each message once, and `mkdocs serve` once a session, not again at each rebuild."""
     for handler in logging.getLogger("mkdocs").handlers:
         for earlier in [found for found in handler.filters if type(found).__name__ == SaidOnce.__name__]:
             handler.removeFilter(earlier)
@@ -75,22 +76,13 @@ def say_each_message_once() -> None:
 say_each_message_once()
 
 
-def page_language(config: MkDocsConfig) -> str:
-    """The language of the build under way: mkdocs-static-i18n sets the theme's for each."""
-    return config.theme.get("language", "en")
-
-
 def long_date(date: datetime.date, language: str) -> str:
-    return format_date(date, format="long", locale=WORDS[language]["date_locale"])
-
-
-def words_for(language: str) -> dict[str, str]:
-    return WORDS[language]
+    return format_date(date, format="long", locale=site_words()[language]["date_locale"])
 
 
 def translation_note(edition: datetime.date, review: dict[str, Any] | None, language: str) -> str:
     """What a translated page says of itself: which English edition, and who checked it."""
-    words = words_for(language)
+    words = site_words()[language]
     note = words["translation"].format(date=long_date(edition, language))
     if review:
         checked = words["translation_review"].format(role=review["role"].strip(), date=long_date(review["date"], language))
@@ -149,11 +141,11 @@ def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
 # of site_description would meet the escaped text of the English build and refuse it.
 @event_priority(-105)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    check_words(WORDS, build_languages(config))
+    check_words(site_words(), build_languages(config))
     check_review("translation_review", config.extra.get("translation_review"), "una fisioterapeuta colegiada")
-    language = page_language(config)
+    language = build_language(config)
     if language != DEFAULT_LANGUAGE:
-        config.site_description = WORDS[language]["site_description"]
+        config.site_description = site_words()[language]["site_description"]
     return config
 
 
@@ -176,11 +168,11 @@ def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, l
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    language = page_language(config)
+    language = build_language(config)
     # The plugin sets the attribute, which is what Material reads.
     if hasattr(config.extra, "alternate"):
         point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
-    context["words"] = words_for(language)
+    context["words"] = site_words()[language]
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):
             context[f"{key}_date"] = long_date(page.meta[key], language)
@@ -193,7 +185,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Templates outside a page (404.html) need the words too.
-    env.globals["words"] = words_for(page_language(config))
+    env.globals["words"] = site_words()[build_language(config)]
     return env
 
 
@@ -237,12 +229,12 @@ def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> 
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        not_found_pages[page_language(config)] = output
+        not_found_pages[build_language(config)] = output
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    language = page_language(config)
+    language = build_language(config)
     if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
         return
     site = Path(config.site_dir)

@@ -19,9 +19,6 @@ escapes what `striptags` reads back from it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,9 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-
-# The site's words in each language (hooks/languages.py says more).
-WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
+from site_words import build_language, site_words
 
 FIXES = {
     # Named in the page's language: {search} is filled in from hooks/words.yml.
@@ -86,8 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def search_label(config: MkDocsConfig) -> str:
-    # mkdocs-static-i18n sets the theme's language for the language under way.
-    return WORDS[config.theme.get("language", "en")]["search"]
+    return site_words()[build_language(config)]["search"]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -17,13 +17,12 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from site_words import build_language, site_words
 
 PICTURES_DIR = "images/"
 IMAGE = re.compile(r"<img\b[^>]*>")
@@ -34,8 +33,6 @@ TITLE = re.compile(r"<title\b[^>]*>.*?</title>", re.DOTALL)
 DESCRIPTION = re.compile(r"\s*<desc\b[^>]*>.*?</desc>", re.DOTALL)
 ID = re.compile(r'\bid="([^"]+)"')
 LABEL = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
-# The words drawn in the pictures in other languages, by their English (hooks/words.yml).
-WORDS = yaml.safe_load((Path(__file__).parent / "words.yml").read_text(encoding="utf-8"))
 # A shown width as Markdown's attribute list gives it: pixels, written as a plain number.
 PIXELS = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
 PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*", re.DOTALL)
@@ -137,8 +134,8 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
         return file.content_string
 
     try:
-        # mkdocs-static-i18n sets the theme's language for the language under way.
-        labels = WORDS[config.theme.get("language", "en")].get("picture_labels")
+        # The words drawn in the pictures in other languages, by their English.
+        labels = site_words()[build_language(config)].get("picture_labels")
         return inline_pictures(html_, page.url, read_picture, labels)
     except PictureError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

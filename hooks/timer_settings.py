@@ -86,7 +86,6 @@ def words(language: str = "en") -> dict[str, Any]:
 
 def languages() -> list[str]:
     """The languages the element's words table has a column for."""
-    words.cache_clear()
     return list(element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};'))
 
 
