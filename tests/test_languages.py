@@ -13,10 +13,9 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PAGES, ROOT, TUTORIALS
+from helpers import PAGES, ROOT
 from playwright.sync_api import Page, expect
 from test_content import article, prose
-from timer_pages import BLOCKED_STORAGE
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from languages import missing_twins, translation_note  # noqa: E402
@@ -291,32 +290,6 @@ def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site
             expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
     assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
     assert said == []
-
-
-@pytest.mark.parametrize("screen", [(1280, 800), (390, 844)])
-@pytest.mark.parametrize("tutorial", TUTORIALS)
-def test_spanish_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page, site_url: str, tutorial: str, screen: tuple[int, int]) -> None:
-    """As tests/test_page_actions.py asks of the English tutorials: the Spanish words are longer."""
-    page.set_viewport_size({"width": screen[0], "height": screen[1]})
-    page.goto(site_url + "es/" + tutorial)
-    for selector in (".admonition.warning", ".guided-start"):
-        assert page.locator(selector).first.evaluate("element => element.getBoundingClientRect().bottom <= innerHeight"), selector
-    order = page.evaluate("() => [...document.querySelectorAll('article .admonition.warning, article .guided-start, article breath-timer')]"
-                          ".map(element => element.matches('.admonition') ? 'safety' : element.matches('.guided-start') ? 'start' : 'timer')")
-    assert order[:3] == ["safety", "start", "timer"], order
-
-
-@pytest.mark.parametrize("url", ["es/", "es/chair-twist/", "es/embed-the-timer/"])
-def test_spanish_pages_load_without_errors_where_storage_is_blocked(page: Page, site_url: str, url: str) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.add_init_script(BLOCKED_STORAGE)
-    page.goto(site_url + url)
-    page.locator("[data-md-component=palette] label:visible").first.click()
-    if url == "es/chair-twist/":
-        page.locator("breath-timer .bt-buttons .bt-toggle").click()
-        expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
-    assert errors == []
 
 
 def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
