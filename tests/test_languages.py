@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from test_content import article, prose
 
 sys.path.insert(0, str(ROOT / "hooks"))
+import site_words  # noqa: E402
 from languages import missing_twins, translation_note  # noqa: E402
 
 # Every page of the site by its English address, the admins' pages and the bare embed included.
@@ -212,6 +213,17 @@ def test_spanish_sources_are_the_same_links_and_say_they_are_in_english(built_pa
 def test_a_page_missing_in_either_language_is_named() -> None:
     pages = ["index.md", "index.es.md", "safety.md", "about.es.md"]
     assert missing_twins(pages, ["en", "es"]) == ["about.md", "safety.es.md"]
+
+
+def test_words_are_read_again_after_an_edit_as_mkdocs_serve_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs keeps its hooks loaded between mkdocs serve's rebuilds: an edited words.yml shows."""
+    words = tmp_path / "words.yml"
+    words.write_text("en:\n  search: Search\n", encoding="utf-8")
+    monkeypatch.setattr(site_words, "WORDS_FILE", words)
+    assert site_words.site_words()["en"]["search"] == "Search"
+    words.write_text("en:\n  search: Find\n", encoding="utf-8")
+    os.utime(words, ns=(words.stat().st_atime_ns, words.stat().st_mtime_ns + 1_000_000_000))
+    assert site_words.site_words()["en"]["search"] == "Find"
 
 
 STALE_PAGE = "---\nreviewed: 2025-01-01\nreview_due: 2025-06-01\n---\n\n# {title}\n"
