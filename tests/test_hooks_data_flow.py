@@ -1,0 +1,81 @@
+"""What the hooks hand on across mkdocs-static-i18n's two builds, seen in a throwaway copy of the
+project: the security headers written once, from every page of both languages; each language's
+404 page in its place; the languages' homes linked from the site itself."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import ROOT, Build, build_in_process
+
+HEADERS_WRITTEN = "Security headers for "
+
+
+def copy_project(destination: Path) -> Path:
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination)
+    return destination
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+class Said(logging.Handler):
+    """Every record, each time it is said: MkDocs' own output prints a repeated message once
+    (hooks/languages.py), which would hide a hook that ran twice."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def hosted_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, list[str]]:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    said = Said()
+    logger = logging.getLogger("mkdocs.hooks.security_headers")
+    logger.addHandler(said)
+    try:
+        result = build_in_process(project, {"SITE_URL": "http://127.0.0.1:8000/"})
+    finally:
+        logger.removeHandler(said)
+    return project / "site", result, said.messages
+
+
+def test_the_security_headers_are_written_once_a_build_from_both_languages(hosted_build: tuple[Path, Build, list[str]]) -> None:
+    site, result, said = hosted_build
+    assert result.returncode == 0, result.stderr
+    pages = len(list(site.rglob("*.html"))) + len(list(site.rglob("index.html")))
+    assert [message for message in said if message.startswith(HEADERS_WRITTEN)] == [
+        f"{HEADERS_WRITTEN}{pages} page addresses written to _headers and _headers.nginx.conf"
+    ]
+    assert "\n/es/safety/\n" in (site / "_headers").read_text(encoding="utf-8")
+
+
+def test_each_language_keeps_its_own_404_page(hosted_build: tuple[Path, Build, list[str]]) -> None:
+    site, _, _ = hosted_build
+    assert parsed(site / "404.html").html["lang"] == "en"
+    assert parsed(site / "es" / "404.html").html["lang"] == "es"
+
+
+def test_the_404_pages_link_each_languages_home_not_the_last_page_built(hosted_build: tuple[Path, Build, list[str]]) -> None:
+    site, _, _ = hosted_build
+    for page in (site / "404.html", site / "es" / "404.html"):
+        links = {link["hreflang"]: link["href"] for link in parsed(page).select("link[rel=alternate][hreflang]")}
+        assert links == {"en": "/.", "es": "/es/"}, page
+
+
+def test_a_home_page_links_its_twin_relatively(hosted_build: tuple[Path, Build, list[str]]) -> None:
+    site, _, _ = hosted_build
+    assert parsed(site / "index.html").find("link", rel="alternate", hreflang="es")["href"] == "es/"
+    assert parsed(site / "es" / "index.html").find("link", rel="alternate", hreflang="en")["href"] == ".."
+
