@@ -1,10 +1,11 @@
 """What the hooks hand on across mkdocs-static-i18n's two builds, seen in a throwaway copy of the
 project: the security headers written once, from every page of both languages; each language's
-404 page in its place; the languages' homes linked from the site itself."""
+404 page in its place; a page past its review date built under --strict, saying so."""
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -79,3 +80,29 @@ def test_a_home_page_links_its_twin_relatively(hosted_build: tuple[Path, Build, 
     assert parsed(site / "index.html").find("link", rel="alternate", hreflang="es")["href"] == "es/"
     assert parsed(site / "es" / "index.html").find("link", rel="alternate", hreflang="en")["href"] == ".."
 
+
+# A lapsed review date
+
+
+def set_review_dates(page: Path, reviewed: str, due: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^reviewed: .*$", f"reviewed: {reviewed}", text, count=1, flags=re.MULTILINE)
+    page.write_text(re.sub(r"^review_due: .*$", f"review_due: {due}", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+
+
+def test_a_page_past_its_review_date_still_builds_strict_and_tells_its_reader(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    for name in ("safety.md", "safety.es.md"):
+        set_review_dates(project / "docs" / name, "2025-01-10", "2025-12-01")
+    result = build_in_process(project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert "INFO    -  safety.md: review_due (2025-12-01) has passed, and the page says it is due for review; " \
+        "review it and update reviewed: and review_due:" in lines
+    assert not [line for line in lines if line.startswith("WARNING")]
+    english = parsed(project / "site" / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    spanish = parsed(project / "site" / "es" / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    assert "Due for review since 1 December 2025" in english and "Next review due" not in english
+    assert "Pendiente de revisión desde el 1 de diciembre de 2025" in spanish and "Próxima revisión" not in spanish
+    other = parsed(project / "site" / "chair-twist" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    assert "Next review due" in other

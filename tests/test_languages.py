@@ -244,9 +244,10 @@ def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(
     environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": "https://health.example.com/"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=environment)
     assert result.returncode == 0, result.stderr
-    warnings = [line.removeprefix("WARNING -  ") for line in result.stderr.splitlines() if line.startswith("WARNING")]
-    assert [warning.split(" ")[0] for warning in warnings] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
-    assert "extra.report_mistake_url is not set" in warnings[0] and "review_due (2025-06-01) has passed" in warnings[2]
+    # The lapsed review date is said at INFO level, so that --strict builds pass.
+    said = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING") or "has passed" in line]
+    assert [message.split(" ")[0] for message in said] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
+    assert "extra.report_mistake_url is not set" in said[0] and "review_due (2025-06-01) has passed" in said[2]
 
 
 def open_language_menu_and_choose(page: Page, language: str) -> None:
