@@ -36,6 +36,17 @@ def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
     assert "stray.md" in result.stderr
 
 
+def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) -> None:
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    with (tmp_path / "docs" / "mistakes.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [the stop signals](safety.md#stop-signs-that-are-not-there).\n")
+    result = build_in_process(tmp_path)
+    assert result.returncode == 1
+    assert "mistakes.md" in result.stderr and "'#stop-signs-that-are-not-there'" in result.stderr, result.stderr
+
+
 def test_readme_names_every_response_header_the_hook_sends_and_no_other() -> None:
     named = set(re.findall(r"`([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]+)+)", readme_section("Security headers")))
     assert named == {"Content-Security-Policy", *COMMON_HEADERS}
