@@ -57,6 +57,18 @@ def test_every_english_page_has_a_spanish_twin_linked_both_ways(site_dir: Path, 
         assert built_page(url).html["lang"] == "en", url
 
 
+def menu_titles(soup: BeautifulSoup) -> set[str]:
+    return {" ".join(link.get_text(" ").split()) for link in soup.select(".md-nav--primary .md-nav__link")}
+
+
+def test_every_menu_title_has_its_spanish_title(built_page) -> None:
+    """A page added to nav without its title in the Spanish nav_translations would keep its
+    English title in every Spanish page's menu."""
+    english, spanish = menu_titles(built_page("")), menu_titles(built_page("es/"))
+    assert len(spanish) == len(english) > 5
+    assert english & spanish == set()
+
+
 def test_sitemap_lists_both_languages_with_their_alternates(site_dir: Path, site_url: str) -> None:
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for url in PAGES:

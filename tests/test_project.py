@@ -3,8 +3,10 @@ each page loading only the scripts and style sheets it uses, instant navigation 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -45,6 +47,22 @@ def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) -> None:
     result = build_in_process(tmp_path)
     assert result.returncode == 1
     assert "mistakes.md" in result.stderr and "'#stop-signs-that-are-not-there'" in result.stderr, result.stderr
+
+
+def test_the_readme_deploy_commands_build_a_hosted_copy_as_written(tmp_path: Path) -> None:
+    """On a fresh copy, as a host would paste them: the hosted build needs what it says it sets."""
+    commands = re.search(r"```sh\n(.*?)```", readme_section("Deploy"), re.DOTALL)[1]
+    for folder in ("docs", "hooks", "overrides", "scripts"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, tmp_path)
+    (tmp_path / ".venv").symlink_to((ROOT / ".venv").resolve())
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", commands], cwd=tmp_path, capture_output=True, text=True,
+                            env={**environment, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://your.host/">' in home
 
 
 def test_readme_names_every_response_header_the_hook_sends_and_no_other() -> None:
