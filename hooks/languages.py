@@ -185,8 +185,9 @@ def copy_sitemap_where_material_reads_it(site: Path) -> None:
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
     """The 404 page has no twin: its language links lead to each language's home, the plugin's
     own list (the key `alternate`). mkdocs-static-i18n gives each page its twins as the attribute,
-    which templates read before the key, and leaves the previous language's last page's there
-    when the next build renders its 404 page, before any page: without it, templates read the key."""
+    which templates read before the key, and leaves there the twins of the last page the previous
+    language built when the next build renders its 404 page, before any page: dropped, it leaves
+    templates the key."""
     if template_name == "404.html" and "alternate" in vars(config.extra):
         del config.extra.alternate
     return template
