@@ -25,10 +25,15 @@ def readme_section(title: str) -> str:
     return re.search(rf"^#+ {re.escape(title)}\n(.*?)(?=^#)", README, re.MULTILINE | re.DOTALL)[1]
 
 
+def copy_of_the_project(destination: Path, folders: tuple[str, ...] = ("docs", "hooks", "overrides")) -> Path:
+    for folder in folders:
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination)
+    return destination
+
+
 def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
-    for folder in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_of_the_project(tmp_path)
     # In both languages, so that it is the nav, not a missing twin, that stops the build.
     for name in ("stray.md", "stray.es.md"):
         (tmp_path / "docs" / name).write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
@@ -39,9 +44,7 @@ def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) -> None:
-    for folder in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_of_the_project(tmp_path)
     with (tmp_path / "docs" / "mistakes.md").open("a", encoding="utf-8") as page:
         page.write("\nSee [the stop signals](safety.md#stop-signs-that-are-not-there).\n")
     result = build_in_process(tmp_path)
@@ -52,10 +55,8 @@ def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) -> None:
 def test_the_readme_deploy_commands_build_a_hosted_copy_as_written(tmp_path: Path) -> None:
     """On a fresh copy, as a host would paste them: the hosted build needs what it says it sets."""
     commands = re.search(r"```sh\n(.*?)```", readme_section("Deploy"), re.DOTALL)[1]
-    for folder in ("docs", "hooks", "overrides", "scripts"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "requirements.txt"):
-        shutil.copy(ROOT / name, tmp_path)
+    copy_of_the_project(tmp_path, ("docs", "hooks", "overrides", "scripts"))
+    shutil.copy(ROOT / "requirements.txt", tmp_path)
     (tmp_path / ".venv").symlink_to((ROOT / ".venv").resolve())
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
     result = subprocess.run(["bash", "-euo", "pipefail", "-c", commands], cwd=tmp_path, capture_output=True, text=True,
