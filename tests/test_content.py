@@ -354,7 +354,7 @@ RED_FLAGS = {
         "very bad or getting worse",
         "worried about it",
         # Inflammatory back pain (NHS, "Ankylosing spondylitis").
-        "lasted 3 months or more, came on slowly, and began before you were 45",
+        "back stiffness for 3 months or more that came on slowly, began before you were 45",
         "is worst in the morning, and lasts more than 30 minutes",
         "gets better when you move, not when you rest",
         "wakes you in the second half of the night",

@@ -421,16 +421,22 @@ def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_u
     page.goto(site_url + "es/daily-habit/#calendar")
     with page.expect_download() as download:
         page.get_by_role("button", name="Descargar el archivo de calendario").click()
+    assert download.value.suggested_filename == "pausas-para-girar.ics"
     events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
     assert len(events) == 3
     for event in events:
         assert str(event["SUMMARY"]) == "Pausa para girar"
         description = str(event["DESCRIPTION"])
+        assert description.startswith("Consulte antes a un médico o fisioterapeuta si ha tenido hace poco una hernia de disco")
+        assert "dolor que baja por un brazo o una pierna" in description
         assert "tome aire para estirarse, suelte el aire para girar" in description
-        assert f"Pasos y temporizador: {site_url}es/chair-twist/#time-your-breaths" in description
+        # The tutorial page itself, where the check comes before the steps.
+        assert description.endswith(f"Pasos y temporizador: {site_url}es/chair-twist/")
+        assert str(event["URL"]) == f"{site_url}es/chair-twist/"
         assert english_in(re.sub(r"https?://\S+", "", description)) == [], description
     status = page.locator("#habit-calendar .habit-status")
-    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00, 16:00")
+    expect(status).to_contain_text("Descargado pausas-para-girar.ics")
+    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00 y 16:00")
 
 
 # The fourth edition's Spanish (2026-12-07): words a native reader stumbled on, and what says it
