@@ -3,8 +3,12 @@
 Material's search dialog has no accessible name, and its two toggle checkboxes carry an
 `autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
-that only the nav draws. All live in Material's own templates, so the fix is made on the
-rendered page instead of copying them.
+that only the nav draws. The search results' scroll box is a tab stop of its own, 0 px tall
+while search is closed, where focus goes out of sight: the results in it are links, each a tab
+stop, so nothing is lost without it. The language menu's items are named in their own
+language but read in the page's voice: they carry `lang` beside `hreflang`. All
+live in Material's own templates, so the fix is made on the rendered page instead of copying
+them.
 
 Material's templates also write text from front matter and mkdocs.yml (a page's title,
 description and author; the site's name and description; the menu's titles) into HTML
@@ -18,6 +22,8 @@ escapes what `striptags` reads back from it.
 """
 
 from __future__ import annotations
+
+import re
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +39,10 @@ FIXES = {
     'data-md-component="search" role="dialog">': 'data-md-component="search" role="dialog" aria-label="{search}">',
     'type="checkbox" id="__drawer" autocomplete="off">': 'type="checkbox" id="__drawer">',
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
+    '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>': '<div class="md-search__scrollwrap" data-md-scrollfix>',
 }
+
+LANGUAGE_ITEM = re.compile(r'hreflang="(?P<lang>[^"]+)" class="md-select__link"')
 
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -68,7 +77,7 @@ def mend(html: str, search_label: str = "Search") -> str:
         html = html.replace(stock, mended.replace("{search}", search_label))
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
-    return html
+    return LANGUAGE_ITEM.sub(r'hreflang="\g<lang>" lang="\g<lang>" class="md-select__link"', html)
 
 
 # After mkdocs-static-i18n's on_config (priority -100) and hooks/languages.py's (-105), which
