@@ -4,8 +4,9 @@ Material's search dialog has no accessible name, and its two toggle checkboxes c
 `autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
 that only the nav draws. The search results' scroll box is a tab stop of its own, 0 px tall
-while search is closed, where focus goes out of sight: the results in it are links, each a tab
-stop, so nothing is lost without it. The language menu's items are named in their own
+while search is closed, where focus goes out of sight: it leaves the tab order (`tabindex="-1"`,
+which also stops Chromium making a scroll box a stop by itself), as the results in it are
+links, each a tab stop of its own. The language menu's items are named in their own
 language but read in the page's voice: they carry `lang` beside `hreflang`. All
 live in Material's own templates, so the fix is made on the rendered page instead of copying
 them.
@@ -39,7 +40,7 @@ FIXES = {
     'data-md-component="search" role="dialog">': 'data-md-component="search" role="dialog" aria-label="{search}">',
     'type="checkbox" id="__drawer" autocomplete="off">': 'type="checkbox" id="__drawer">',
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
-    '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>': '<div class="md-search__scrollwrap" data-md-scrollfix>',
+    '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>': '<div class="md-search__scrollwrap" tabindex="-1" data-md-scrollfix>',
 }
 
 LANGUAGE_ITEM = re.compile(r'hreflang="(?P<lang>[^"]+)" class="md-select__link"')
