@@ -234,3 +234,20 @@ def test_the_palette_toggle_does_what_its_name_says(page: Page, site_url: str, s
         page.keyboard.press(key)
         page.wait_for_function(f"document.body.dataset.mdColorScheme === {PROMISES[name]!r}", timeout=3_000)
         current = PROMISES[name]
+
+
+@pytest.mark.parametrize(
+    ("url", "name"), [("chair-twist/", "Link to this section"), ("es/chair-twist/", "Enlace a esta sección")]
+)
+def test_a_headings_permanent_link_is_named_in_the_pages_language_not_pilcrow(
+    page: Page, site_url: str, url: str, name: str
+) -> None:
+    page.goto(site_url + url)
+    cdp = page.context.new_cdp_session(page)
+    links = [
+        node["name"]["value"]
+        for node in cdp.send("Accessibility.getFullAXTree")["nodes"]
+        if node.get("role", {}).get("value") == "link"
+    ]
+    assert "¶" not in links
+    assert links.count(name) >= 5  # one a heading
