@@ -40,17 +40,18 @@ CONTRAST = """async ([element, property]) => {
   return (light + 0.05) / (dark + 0.05);
 }"""
 
-# Whether the focused element is on screen but wholly hidden behind something else: no point of
-# a 5x5 grid over its visible part reaches it. None where it is off screen altogether. Judged
-# once transitions end: Material's language menu unfolds as focus enters it.
-WHOLLY_OBSCURED = """async () => {
+# Whether the focused control is out of sight: off screen, or wholly hidden behind something
+# else (no point of a 5x5 grid over its visible part reaches it). A palette radio is drawn by
+# its label. Judged once transitions end: Material's language menu unfolds as focus enters it.
+OUT_OF_SIGHT = """async () => {
   const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
   await Promise.all(transitions.map((transition) => transition.finished));
-  const element = document.activeElement;
+  const focused = document.activeElement;
+  const element = focused.classList.contains("md-option") ? focused.nextElementSibling : focused;
   const box = element.getBoundingClientRect();
   const left = Math.max(box.left, 0), right = Math.min(box.right, innerWidth);
   const top = Math.max(box.top, 0), bottom = Math.min(box.bottom, innerHeight);
-  if (right - left < 1 || bottom - top < 1) return null;
+  if (right - left < 1 || bottom - top < 1) return true;
   for (const x of [0.1, 0.3, 0.5, 0.7, 0.9]) {
     for (const y of [0.1, 0.3, 0.5, 0.7, 0.9]) {
       const hit = document.elementFromPoint(left + x * (right - left), top + y * (bottom - top));
@@ -99,8 +100,8 @@ def test_every_button_keeps_its_words_readable_hovered_and_focused(
 
 
 def focus_walk(page: Page, key: str) -> list[str]:
-    """Every control reached with `key` from the page's start (Tab) or end (Shift+Tab) that sits
-    wholly hidden behind something else, by name."""
+    """Every control reached with `key` from the page's start (Tab) or end (Shift+Tab) that is
+    out of sight, by name."""
     if key == "Shift+Tab":
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     hidden, stops = [], 0
@@ -109,7 +110,7 @@ def focus_walk(page: Page, key: str) -> list[str]:
         if page.evaluate("document.activeElement === document.body"):
             break
         stops += 1
-        if page.evaluate(WHOLLY_OBSCURED):
+        if page.evaluate(OUT_OF_SIGHT):
             hidden.append(page.evaluate(FOCUSED_NAME)[:40])
     assert stops >= 30, f"the walk ended after {stops} stops"
     return hidden
@@ -117,10 +118,11 @@ def focus_walk(page: Page, key: str) -> list[str]:
 
 @pytest.mark.parametrize("key", ["Shift+Tab", "Tab"])
 @pytest.mark.parametrize("url", [*TUTORIALS, *("es/" + url for url in TUTORIALS)])
-def test_no_focused_control_hides_wholly_under_the_header_at_400_percent(
+def test_no_focused_control_hides_under_the_header_or_off_screen_at_400_percent(
     page: Page, site_url: str, url: str, key: str
 ) -> None:
-    page.set_viewport_size({"width": 320, "height": 256})  # 1280x1024 at 400 %
+    # 1280x1024 at 400 %: the sticky header covers a fifth of the screen, the menu is a drawer.
+    page.set_viewport_size({"width": 320, "height": 256})
     page.goto(site_url + url)
     assert focus_walk(page, key) == []
 
