@@ -3,15 +3,11 @@
 Material's search dialog has no accessible name, and its two toggle checkboxes carry an
 `autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
-that only the nav draws. The search results' scroll box is a tab stop of its own, 0 px tall
-while search is closed, where focus goes out of sight: it leaves the tab order (`tabindex="-1"`,
-which also stops Chromium making a scroll box a stop by itself), as the results in it are
-links, each a tab stop of its own. The language menu's items are named in their own
-language but read in the page's voice: they carry `lang` beside `hreflang`. A heading's
-permanent link is a "¶" that a screen reader reads as "pilcrow", titled in English on every
-page: it is named and titled in the page's language instead. All
-live in Material's own templates, so the fix is made on the rendered page instead of copying
-them.
+that only the nav draws. The language menu's items are named in their own language but read
+in the page's voice: they carry `lang` beside `hreflang`. A heading's permanent link is a "¶"
+that a screen reader reads as "pilcrow", titled in English on every page: it is named and
+titled in the page's language instead. All live in Material's own templates, so the fix is
+made on the rendered page instead of copying them.
 
 Material's templates also write text from front matter and mkdocs.yml (a page's title,
 description and author; the site's name and description; the menu's titles) into HTML
@@ -42,7 +38,6 @@ FIXES = {
     'data-md-component="search" role="dialog">': 'data-md-component="search" role="dialog" aria-label="{search}">',
     'type="checkbox" id="__drawer" autocomplete="off">': 'type="checkbox" id="__drawer">',
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
-    '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>': '<div class="md-search__scrollwrap" tabindex="-1" data-md-scrollfix>',
 }
 
 LANGUAGE_ITEM = re.compile(r'hreflang="(?P<lang>[^"]+)" class="md-select__link"')
