@@ -13,7 +13,6 @@ This hook adds what the plugin leaves to us:
 
 from __future__ import annotations
 
-import copy
 import datetime
 import html
 import logging
@@ -149,29 +148,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def twin_url(page_url: str, language: str, languages: list[str]) -> str:
-    """The address of a page's twin in a language, from the site's root: the same slug, under
-    the language's folder ("es/safety/"), or at the root for English."""
-    slug = page_url
-    for other in languages:
-        if other != DEFAULT_LANGUAGE and page_url.startswith(f"{other}/"):
-            slug = page_url.removeprefix(f"{other}/")
-    return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
-
-
-def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str]) -> None:
-    """mkdocs-static-i18n links a home page's twins as "/" and "/es/", which a copy opened from
-    disk or hosted below a path cannot follow; every page links its twins by the site's own
-    relative addresses instead, which Material's `url` filter makes relative to the page."""
-    for alternate in alternates:
-        alternate["link"] = twin_url(page_url, alternate["lang"], languages)
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
-    # The plugin sets the attribute, which is what Material reads.
-    if hasattr(config.extra, "alternate"):
-        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
     context["words"] = site_words()[language]
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):
@@ -204,42 +182,36 @@ def copy_sitemap_where_material_reads_it(site: Path) -> None:
             shutil.copyfile(sitemap, page.parent / "sitemap.xml")
 
 
-# Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
-# English: kept here, each language's page goes back to its own folder once the last is built.
-# Module state, since the two builds share nothing else.
-not_found_pages: dict[str, str] = {}
-
-
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
-    """The 404 page has no twin: its language links lead to each language's home page. MkDocs
-    renders it before any page, so what Material reads is the plugin's own list (the key), which
-    links the homes from the site's root ("/", "/es/"), right for a page a server sends for any
-    missing address. A build without an address (the offline copy) has no root to link from:
-    there, like the page's other links, from where the page sits, the site's own folder."""
-    if template_name == "404.html" and "alternate" in config.extra:
-        alternates = copy.deepcopy(config.extra["alternate"])
-        if not config.site_url:
-            point_alternates_at_twins(alternates, "" if config.use_directory_urls else "index.html", build_languages(config))
-        # The attribute, which templates read before the key (the plugin sets it for each page).
-        config.extra.alternate = alternates
+    """The 404 page has no twin: its language links lead to each language's home, the plugin's
+    own list (the key `alternate`). mkdocs-static-i18n gives each page its twins as the attribute,
+    which templates read before the key, and leaves there the twins of the last page the previous
+    language built when the next build renders its 404 page, before any page: dropped, it leaves
+    templates the key."""
+    if template_name == "404.html" and "alternate" in vars(config.extra):
+        del config.extra.alternate
     return template
 
 
 # Last, so what is kept is the page as the other hooks (material_fixes.py) leave it.
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name == "404.html":
-        not_found_pages[build_language(config)] = output
-    return output
+    """Each language's build renders its 404 page to the site's root, and mkdocs-static-i18n
+    builds the other languages into the same folder after English: there, the English page is
+    kept at the root, read back from where its own build wrote it, and this language's goes to
+    its folder. Its links are from the site's root: only with an address (SITE_URL) do they hold
+    there, so a copy without one has the English page alone."""
+    language = build_language(config)
+    english = Path(config.site_dir) / "404.html"
+    if template_name != "404.html" or language == DEFAULT_LANGUAGE or not english.is_file():
+        return output
+    if config.site_url:
+        folder = Path(config.site_dir) / language
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "404.html").write_text(output, encoding="utf-8")
+    return english.read_text(encoding="utf-8")
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    language = build_language(config)
-    if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
-        return
-    site = Path(config.site_dir)
-    copy_sitemap_where_material_reads_it(site)
-    # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
-    if config.site_url:
-        (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
-    (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
+    if build_language(config) != DEFAULT_LANGUAGE:
+        copy_sitemap_where_material_reads_it(Path(config.site_dir))

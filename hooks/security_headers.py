@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from page_scan import scan_page
+
+log = logging.getLogger("mkdocs.hooks.security_headers")
 
 NGINX_FILE = "_headers.nginx.conf"
 HEADERS_FILE = "_headers"
@@ -217,9 +221,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def every_language_built(config: MkDocsConfig) -> bool:
+    """mkdocs-static-i18n builds each language after the first inside the first build's
+    on_post_build (its priority -100), each with every hook's events, and flags `building`
+    while it does. Headers written in those builds would come from a site not yet whole (the
+    first sees English only) and be written again: they are written once, after them."""
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not i18n.building
+
+
+# After mkdocs-static-i18n's on_post_build (priority -100), which builds the other languages.
+@event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
+    if not every_language_built(config):
+        return
     site = Path(config.site_dir)
     frame_ancestors = validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*"))
     headers = site_headers(site, frame_ancestors, template_scripts(config.theme.dirs))
     (site / NGINX_FILE).write_text(headers.nginx_maps(), encoding="utf-8")
-    (site / HEADERS_FILE).write_text(headers.headers_file(page_paths(site)), encoding="utf-8")
+    pages = page_paths(site)
+    (site / HEADERS_FILE).write_text(headers.headers_file(pages), encoding="utf-8")
+    log.info(f"Security headers for {len(pages)} page addresses written to {HEADERS_FILE} and {NGINX_FILE}")
