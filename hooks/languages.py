@@ -21,15 +21,18 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from about_this_copy import check_review
+import yaml
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from site_words import build_language, site_words
+from mkdocs.utils.meta import YAML_RE
+from offline import offline
+from site_settings import check_reviews_follow_edition
+from site_words import build_language, site_words, template_words
 
 DEFAULT_LANGUAGE = "en"
 
@@ -117,23 +120,86 @@ def build_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in config.plugins["i18n"].config.languages]
 
 
+# What a translation shares with its English page: the edition it translates, whether it is a
+# tutorial (its guided start and printed sheet, emergency line included), its template, its sources.
+TWIN_KEYS = ("reviewed", "tutorial", "template", "sources")
+
+
+def impossible_date(front_matter: str) -> str:
+    """The key and text of the date YAML reads as one but no calendar has (2026-02-30)."""
+    loader = yaml.SafeLoader(front_matter)
+    try:
+        root = loader.get_single_node()
+        for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+            if value.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    loader.construct_object(value, deep=True)
+                except ValueError:
+                    return f"{key.value} {value.value}"
+    finally:
+        loader.dispose()
+    return "date"
+
+
+def front_matter(file: File) -> dict[str, Any]:
+    """A page's front matter, read before MkDocs reads the page; what is not YAML is left to
+    hooks/page_trust.py, which says where it breaks. A date no calendar has would end in a
+    traceback naming no file: it stops the build in one line."""
+    found = YAML_RE.match(file.content_string)
+    if not found:
+        return {}
+    try:
+        data = yaml.safe_load(found[1])
+    except yaml.YAMLError:
+        return {}
+    except ValueError:
+        raise PluginError(f"{file.src_uri}: front matter {impossible_date(found[1])} is not a date on the calendar; "
+                          "write a real date as YYYY-MM-DD") from None  # fmt: skip
+    return data if isinstance(data, dict) else {}
+
+
+def check_twins_agree(pages: dict[str, dict[str, Any]], languages: list[str]) -> None:
+    """A translation says which English edition it translates: its front matter's TWIN_KEYS are
+    the English page's, so it never names an edition that does not exist or drops a tutorial."""
+    for path, english in pages.items():
+        if english_path(path, languages) != path:
+            continue
+        for language in languages:
+            twin = pages.get(twin_path(path, language), english)
+            for key in TWIN_KEYS:
+                if twin.get(key) != english.get(key):
+                    raise PluginError(
+                        f"docs/{twin_path(path, language)}: front matter {key} is {twin.get(key)!r} but docs/{path} has "
+                        f"{english.get(key)!r}; a translation keeps its English page's {', '.join(TWIN_KEYS)}"
+                    )
+
+
+def edition_date(pages: dict[str, dict[str, Any]]) -> datetime.date | None:
+    """The day the edition was complete: the last day one of its pages was reviewed."""
+    dates = [meta["reviewed"] for meta in pages.values() if type(meta.get("reviewed")) is datetime.date]
+    return max(dates, default=None)
+
+
 # Before mkdocs-static-i18n's on_files (priority -100), which keeps only the files of the
 # language under way.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = [file.src_uri for file in files if file.src_uri.endswith(".md")]
-    missing = missing_twins(pages, build_languages(config))
+    languages = build_languages(config)
+    missing = missing_twins(pages, languages)
     if missing:
         raise PluginError(f"Pages missing in one language: {', '.join(f'docs/{path}' for path in missing)}; "
                           "every page needs its twin in each language, such as docs/about.es.md beside docs/about.md")
+    metas = {file.src_uri: front_matter(file) for file in files if file.src_uri.endswith(".md")}
+    check_twins_agree(metas, languages)
+    check_reviews_follow_edition(config.extra, edition_date(metas))
     return files
 
 
 def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
-    """Every language says everything English says, so no page falls back to English words."""
-    for language in languages:
-        missing = sorted(set(words[DEFAULT_LANGUAGE]) - set(words.get(language, {})))
-        if missing:
-            raise PluginError(f"hooks/words.yml: {language} lacks {', '.join(missing)}; give each the words in {language}")
+    """Every language the site builds has its words (hooks/site_words.py checks each column whole)."""
+    missing = [language for language in languages if language not in words]
+    if missing:
+        raise PluginError(f"hooks/words.yml: {', '.join(missing)} has no words; add a column for each language the site builds")
 
 
 # After mkdocs-static-i18n's on_config (-100), which sets the language under way, and before
@@ -142,7 +208,6 @@ def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
 @event_priority(-105)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_words(site_words(), build_languages(config))
-    check_review("translation_review", config.extra.get("translation_review"), "una fisioterapeuta colegiada")
     language = build_language(config)
     if language != DEFAULT_LANGUAGE:
         config.site_description = site_words()[language]["site_description"]
@@ -172,7 +237,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # The plugin sets the attribute, which is what Material reads.
     if hasattr(config.extra, "alternate"):
         point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
-    context["words"] = site_words()[language]
+    context["words"] = template_words(language)
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):
             context[f"{key}_date"] = long_date(page.meta[key], language)
@@ -183,9 +248,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def page_address(language: str, slug: str, use_directory_urls: bool) -> str:
+    """A page of the guide in the given language, from the site's root: about in Spanish is
+    "es/about/", so the theme's links (the foot's, the 404's) stay in the reader's language."""
+    return twin_url(f"{slug}/" if use_directory_urls else f"{slug}.html", language, [language])
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Templates outside a page (404.html) need the words too.
-    env.globals["words"] = site_words()[build_language(config)]
+    language = build_language(config)
+    env.globals["words"] = template_words(language)
+    env.globals["page_address"] = lambda slug: page_address(language, slug, config.use_directory_urls)
     return env
 
 
@@ -239,7 +312,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     copy_sitemap_where_material_reads_it(site)
-    # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
-    if config.site_url:
+    # Its links are from the server's root (the site's address, or "/" in a plain build), so
+    # they hold in es/ too; the offline copy's 404 links from its own folder, and no server
+    # sends it (file:// has no 404).
+    if not offline(config):
         (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
     (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")

@@ -1,7 +1,8 @@
 """Mend defects of stock Material for MkDocs in every built page.
 
 Material's search dialog has no accessible name, and its two toggle checkboxes carry an
-`autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
+`autocomplete` attribute that the HTML standard allows only on text-like inputs. Its language
+switch names each language in that language without saying which. On a page kept
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
 that only the nav draws. All live in Material's own templates, so the fix is made on the
 rendered page instead of copying them.
@@ -18,6 +19,8 @@ escapes what `striptags` reads back from it.
 """
 
 from __future__ import annotations
+
+import re
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +40,9 @@ FIXES = {
 
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# The header's language switch names each language in that language ("Español" on an English
+# page): marked so, a screen reader says it in that language's voice.
+LANGUAGE_LINK = re.compile(r'hreflang="(?P<lang>[A-Za-z0-9-]+)"(?= class="md-select__link")')
 
 # Front matter and settings that Material's templates write as HTML.
 PAGE_TEXT = ("title", "description", "author")
@@ -65,10 +71,10 @@ def escape_nav_titles(items: list) -> None:
 
 def mend(html: str, search_label: str = "Search") -> str:
     for stock, mended in FIXES.items():
-        html = html.replace(stock, mended.replace("{search}", search_label))
+        html = html.replace(stock, mended.replace("{search}", escape(search_label)))
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
-    return html
+    return LANGUAGE_LINK.sub(r'\g<0> lang="\g<lang>"', html)
 
 
 # After mkdocs-static-i18n's on_config (priority -100) and hooks/languages.py's (-105), which

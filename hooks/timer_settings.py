@@ -93,7 +93,9 @@ def words_script(language_codes: list[str], paper: bool = False) -> str:
     """The element's words in other languages, for a page: JSON the element reads by its id;
     with the paper pacer's words where the page writes its own (the embed page)."""
     table = {code: {key: text for key, text in words(code).items() if paper or key != "paper"} for code in language_codes}
-    text = json.dumps(table, ensure_ascii=False).replace("</", "<\\/")
+    # No <, > or & as itself: `<!--<script>` in a word would keep the page's </script> from
+    # ending this one, and the rest of the page would become its text.
+    text = json.dumps(table, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="breath-timer-words">{text}</script>'
 
 
