@@ -16,7 +16,9 @@ from __future__ import annotations
 import copy
 import datetime
 import html
+import json
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -298,23 +300,69 @@ def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> 
     return template
 
 
+# Material's settings in each page: `base` is where its search finds search/search_index.json.
+MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+def search_own_language(page_html: str, language: str) -> str:
+    """Each language searches its own pages: a translation's search reads the index in its own
+    folder (es/search/), which `split_search_index` writes, and so never opens a page of the
+    other language under this one's `lang`, header and timer words."""
+    if language == DEFAULT_LANGUAGE:
+        return page_html
+    return MATERIAL_BASE.sub(lambda found: f"{found[1]}{found[2].rstrip('/')}/{language}/{found[3]}", page_html, count=1)
+
+
+def split_search_index(site: Path, languages: list[str], offline_copy: bool) -> None:
+    """Material's search plugin writes one index of both languages (mkdocs-static-i18n adds each
+    to it); each language gets its own, with its own word rules, in its own folder. The offline
+    copy reads each as a script, as Material's offline plugin writes the whole one."""
+    index_file = site / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for language in languages:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        others = tuple(f"{other}/" for other in languages if other not in (DEFAULT_LANGUAGE, language))
+        docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in index["docs"]
+                if doc["location"].startswith(prefix) and not doc["location"].startswith(others)]  # fmt: skip
+        own = {**index, "config": {**index["config"], "lang": [language]}, "docs": docs}
+        folder = site / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if offline_copy:
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return search_own_language(output, build_language(config))
+
+
 # Last, so what is kept is the page as the other hooks (material_fixes.py) leave it.
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
+        output = search_own_language(output, build_language(config))
         not_found_pages[build_language(config)] = output
     return output
 
 
+# After everything mkdocs-static-i18n does (priority -100): in the first language's build, it
+# builds the others, then writes the search index of all of them, which Material's offline
+# plugin (-100) copies into a script.
+@event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
-    language = build_language(config)
-    if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
         return
     site = Path(config.site_dir)
     copy_sitemap_where_material_reads_it(site)
-    # Its links are from the server's root (the site's address, or "/" in a plain build), so
-    # they hold in es/ too; the offline copy's 404 links from its own folder, and no server
-    # sends it (file:// has no 404).
-    if not offline(config):
-        (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
-    (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
+    split_search_index(site, build_languages(config), offline(config))
+    # Each 404's links are from the server's root (the site's address, or "/" in a plain
+    # build), so the Spanish one holds in es/ too; the offline copy's 404 links from its own
+    # folder, and no server sends it (file:// has no 404).
+    for language, not_found in not_found_pages.items():
+        if language == DEFAULT_LANGUAGE or not offline(config):
+            folder = site if language == DEFAULT_LANGUAGE else site / language
+            (folder / "404.html").write_text(not_found, encoding="utf-8")

@@ -316,9 +316,9 @@ def test_spanish_search_finds_spanish_pages(page: Page, site_url: str) -> None:
 
 def pages_saying(site: Path, word: str) -> set[str]:
     """The Spanish pages whose search entries hold a word, as Material's index gives them."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"].split("#")[0] for doc in index["docs"] if doc["location"].startswith("es/")
-            and word in WORD.findall((doc["title"] + " " + doc["text"]).lower())}
+    index = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {"es/" + doc["location"].split("#")[0] for doc in index["docs"]
+            if word in WORD.findall((doc["title"] + " " + doc["text"]).lower())}
 
 
 def test_spanish_search_finds_a_words_forms_by_its_beginning_with_lunrs_spanish_rules_from_the_site(
@@ -338,10 +338,25 @@ def test_spanish_search_finds_a_words_forms_by_its_beginning_with_lunrs_spanish_
     found = {links.nth(i).evaluate("link => link.pathname").removeprefix("/") for i in range(links.count())}
     assert singular | plural <= found, (singular | plural) - found
     scripts = {url.rsplit("/", 1)[1]: url for url in requested if "/lunr/" in url}
-    assert {"lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.multi.min.js"} <= set(scripts), requested
+    assert {"lunr.stemmer.support.min.js", "lunr.es.min.js"} <= set(scripts), requested
     assert all(url.startswith(site_url) for url in scripts.values()), scripts
-    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == ["en", "es"]
+    config = json.loads((site_dir / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["es"]
+
+
+@pytest.mark.parametrize(("home", "word"), [("", "silla"), ("", "NHS"), ("es/", "sciatica"), ("es/", "NHS")])
+def test_each_language_searches_its_own_pages(page: Page, site_url: str, home: str, word: str) -> None:
+    """English search never opens a Spanish page under English `lang` and header, nor the reverse."""
+    page.goto(site_url + home)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(word, delay=50)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("", timeout=10_000)
+    page.wait_for_timeout(500)
+    links = page.locator(".md-search-result__link")
+    paths = [links.nth(i).evaluate("link => link.pathname").removeprefix("/") for i in range(links.count())]
+    assert all(path.startswith("es/") == (home == "es/") for path in paths), paths
+    if word == "NHS":  # in both languages' pages: each finds its own
+        assert paths
 
 
 # Every utterance the timer asks for, with its language; a voice, so the Voice cue is kept.
