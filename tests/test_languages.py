@@ -432,3 +432,42 @@ def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_u
         assert english_in(re.sub(r"https?://\S+", "", description)) == [], description
     status = page.locator("#habit-calendar .habit-status")
     expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00, 16:00")
+
+
+def test_language_switch_carries_a_habit_links_choices(page: Page, site_url: str) -> None:
+    """An admin's link with choices (`?times=…&days=…#calendar`) keeps them in the other language."""
+    choices = "?times=10:30,15:00&days=mon,wed&length=7#calendar"
+    page.goto(site_url + "daily-habit/" + choices)
+    open_language_menu_and_choose(page, "es")
+    expect(page).to_have_url(site_url + "es/daily-habit/" + choices)
+    expect(page.get_by_label("Pausa 1", exact=True)).to_have_value("10:30")
+    expect(page.get_by_label("Pausa 2", exact=True)).to_have_value("15:00")
+    expect(page.get_by_label("Pausa 3", exact=True)).to_have_count(0)
+
+
+def internal_links(soup: BeautifulSoup, page_address: str, site_url: str) -> list[str]:
+    """Where each link of a page leads within the site, from the site's root; the language switch
+    and the hreflang links, which lead to the twin on purpose, aside."""
+    found = []
+    for link in soup.select("a[href]"):
+        if link.get("hreflang") or "md-select__link" in link.get("class", []):
+            continue
+        address = urljoin(site_url + page_address, link["href"]).split("#")[0]
+        if address.startswith(site_url):
+            found.append(address.removeprefix(site_url))
+    return found
+
+
+@pytest.mark.parametrize("url", [f"es/{url}" for url in ALL_PAGES] + ["es/404.html"])
+def test_a_spanish_page_links_only_into_spanish_pages(built_page, site_url: str, url: str) -> None:
+    """The foot's "Cómo avisar de un error", the footer's embed link and the 404's links stay in
+    Spanish: instant navigation would show an English page under the Spanish header."""
+    soup = built_page(url)
+    links = internal_links(soup, url, site_url)
+    assert links and [link for link in links if not link.startswith(("es/", "assets/", "javascripts/"))] == []
+
+
+def test_the_language_switch_says_each_language_in_its_own_language(built_page) -> None:
+    for url in ("", "es/safety/"):
+        switch = built_page(url).select(".md-select__link")
+        assert {(link["hreflang"], link.get("lang")) for link in switch} == {("en", "en"), ("es", "es")}
