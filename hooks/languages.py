@@ -160,6 +160,13 @@ def front_matter(file: File) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def as_written(value: object) -> str:
+    """A front-matter value as YAML writes it, for an error message."""
+    if value is None:
+        return "unset"
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).removesuffix("\n...\n").strip()
+
+
 def check_twins_agree(pages: dict[str, dict[str, Any]], languages: list[str]) -> None:
     """A translation says which English edition it translates: its front matter's TWIN_KEYS are
     the English page's, so it never names an edition that does not exist or drops a tutorial."""
@@ -171,8 +178,9 @@ def check_twins_agree(pages: dict[str, dict[str, Any]], languages: list[str]) ->
             for key in TWIN_KEYS:
                 if twin.get(key) != english.get(key):
                     raise PluginError(
-                        f"docs/{twin_path(path, language)}: front matter {key} is {twin.get(key)!r} but docs/{path} has "
-                        f"{english.get(key)!r}; a translation keeps its English page's {', '.join(TWIN_KEYS)}"
+                        f"docs/{twin_path(path, language)}: front matter {key} is {as_written(twin.get(key))} but "
+                        f"docs/{path} has {as_written(english.get(key))}; a translation keeps its English page's "
+                        f"{', '.join(TWIN_KEYS[:-1])} and {TWIN_KEYS[-1]}"
                     )
 
 
