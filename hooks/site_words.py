@@ -93,9 +93,6 @@ def check_words_file(words: object, lines: dict[tuple[str, ...], int]) -> None:
         expected = {key: placeholders(value) for key, value in english.items() if isinstance(value, str)}
         if language != DEFAULT_LANGUAGE:
             expected |= TRANSLATION_KEYS
-        missing = sorted(set(expected) - set(column))
-        if missing:
-            refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
         for key, value in column.items():
             if key == PICTURE_LABELS:
                 if not (isinstance(value, dict) and all(isinstance(x, str) for pair in value.items() for x in pair)):
@@ -108,6 +105,9 @@ def check_words_file(words: object, lines: dict[tuple[str, ...], int]) -> None:
             if placeholders(value) != expected[key]:
                 allowed = ", ".join(f"{{{name}}}" for name in sorted(expected[key])) or "no {places}"
                 refuse((language, key), f"is {value!r}; its places to fill in must be {allowed}, as in English")
+        missing = sorted(set(expected) - set(column))
+        if missing:
+            refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
         try:
             Locale.parse(column["date_locale"])
         except (UnknownLocaleError, ValueError):
