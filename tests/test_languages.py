@@ -406,9 +406,25 @@ def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_
 
 def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) -> None:
     page.goto(site_url + "embed/?lang=es&breaths=4")
-    expect(page.locator("html")).to_have_attribute("lang", "es")
+    # The timer speaks Spanish, marked so; the page's English heading stays marked English.
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("breath-timer")).to_have_attribute("lang", "es")
     expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
     expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga cada lado 4 respiraciones")
+
+
+@pytest.mark.parametrize(("address", "language", "start"), [
+    ("embed/?lang=fr", "en", "Start"), ("embed/?lang=zz-Latn", "en", "Start"), ("es/embed/?lang=iw", "es", "Empezar"),
+])  # fmt: skip
+def test_embed_keeps_its_own_language_for_one_it_does_not_carry_and_says_so(
+    page: Page, site_url: str, address: str, language: str, start: str
+) -> None:
+    said: list[str] = []
+    page.on("console", lambda message: message.type == "warning" and said.append(message.text))
+    page.goto(site_url + address)
+    expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text(start)
+    assert page.evaluate("document.querySelector('breath-timer').closest('[lang]').lang") == language
+    assert any("is not one of this page's languages (en, es)" in line for line in said), said
 
 
 def test_english_element_ships_without_other_languages_words(site_dir: Path) -> None:
