@@ -101,4 +101,5 @@ def test_a_plain_build_has_a_spanish_404_with_spanish_links(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     spanish = BeautifulSoup((tmp_path / "site" / "es" / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert spanish.html["lang"] == "es" and spanish.h1.get_text() == "404 - No encontrada"
+    assert spanish.title.get_text() == "404 - No encontrada - Test"
     assert [link["href"] for link in spanish.select("article a")] == ["/es/", "/es/chair-twist/"]
