@@ -40,6 +40,7 @@ FIXES = {
 
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*" )title="Permanent link"')
 # The header's language switch names each language in that language ("Español" on an English
 # page): marked so, a screen reader says it in that language's voice.
 LANGUAGE_LINK = re.compile(r'hreflang="(?P<lang>[A-Za-z0-9-]+)"(?= class="md-select__link")')
@@ -69,9 +70,11 @@ def escape_nav_titles(items: list) -> None:
             escape_nav_titles(item.children)
 
 
-def mend(html: str, search_label: str = "Search") -> str:
+def mend(html: str, words: dict[str, str]) -> str:
     for stock, mended in FIXES.items():
-        html = html.replace(stock, mended.replace("{search}", escape(search_label)))
+        html = html.replace(stock, mended.replace("{search}", escape(words["search"])))
+    # Each heading's ¶ link, named by mkdocs.yml's one toc setting, in the page's language.
+    html = PERMALINK.sub(lambda found: f'{found[1]}title="{escape(words["permalink"])}"', html)
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     return LANGUAGE_LINK.sub(r'\g<0> lang="\g<lang>"', html)
@@ -86,8 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def search_label(config: MkDocsConfig) -> str:
-    return site_words()[build_language(config)]["search"]
+def page_words(config: MkDocsConfig) -> dict[str, str]:
+    return site_words()[build_language(config)]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -103,9 +106,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return mend(output, search_label(config))
+    return mend(output, page_words(config))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Material's 404 page is a template of its own, not a page.
-    return mend(output_content, search_label(config))
+    return mend(output_content, page_words(config))

@@ -33,6 +33,8 @@ TRANSLATION_KEYS = {"site_description": set(), "translation": {"date"}, "transla
 # English words drawn in the pictures, each with its translation (hooks/pictures.py).
 PICTURE_LABELS = "picture_labels"
 WEEKDAYS = 5
+# Keys the code reads in every language, English included, beyond the ones it only writes out.
+REQUIRED_KEYS = ("date_locale", "weekdays", "search", "permalink")
 
 
 def site_words() -> dict[str, dict[str, Any]]:
@@ -106,6 +108,9 @@ def check_words_file(words: object, lines: dict[tuple[str, ...], int]) -> None:
                 allowed = ", ".join(f"{{{name}}}" for name in sorted(expected[key])) or "no {places}"
                 refuse((language, key), f"is {value!r}; its places to fill in must be {allowed}, as in English")
         missing = sorted(set(expected) - set(column))
+        if missing:
+            refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
+        missing = sorted(set(REQUIRED_KEYS) - set(column))
         if missing:
             refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
         try:

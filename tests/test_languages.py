@@ -218,10 +218,11 @@ def test_a_page_missing_in_either_language_is_named() -> None:
 def test_words_are_read_again_after_an_edit_as_mkdocs_serve_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs keeps its hooks loaded between mkdocs serve's rebuilds: an edited words.yml shows."""
     words = tmp_path / "words.yml"
-    words.write_text("en:\n  search: Search\n", encoding="utf-8")
+    text = (ROOT / "hooks" / "words.yml").read_text(encoding="utf-8")
+    words.write_text(text, encoding="utf-8")
     monkeypatch.setattr(site_words, "WORDS_FILE", words)
     assert site_words.site_words()["en"]["search"] == "Search"
-    words.write_text("en:\n  search: Find\n", encoding="utf-8")
+    words.write_text(text.replace("  search: Search\n", "  search: Find\n", 1), encoding="utf-8")
     os.utime(words, ns=(words.stat().st_atime_ns, words.stat().st_mtime_ns + 1_000_000_000))
     assert site_words.site_words()["en"]["search"] == "Find"
 
@@ -487,3 +488,9 @@ def test_the_language_switch_says_each_language_in_its_own_language(built_page) 
     for url in ("", "es/safety/"):
         switch = built_page(url).select(".md-select__link")
         assert {(link["hreflang"], link.get("lang")) for link in switch} == {("en", "en"), ("es", "es")}
+
+
+def test_each_headings_permanent_link_is_named_in_the_pages_language(built_page) -> None:
+    for url, name in (("safety/", "Permanent link"), ("es/safety/", "Enlace permanente")):
+        titles = {link["title"] for link in built_page(url).select("a.headerlink")}
+        assert titles == {name}

@@ -77,3 +77,8 @@ def test_a_words_slip_stops_the_build_in_one_line(tmp_path: Path) -> None:
     site.mkdir()
     result = build(site, "theme:\n  name: material\n  font: false\n", hooks=(str(hooks / "material_fixes.py"),))
     assert one_error(result).startswith("ERROR   -  hooks/words.yml, line ")
+
+
+def test_english_without_a_key_the_code_reads_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = words_error(tmp_path, monkeypatch, "  date_locale: en_GB\n", "")
+    assert message.startswith("hooks/words.yml, line ") and "en lacks date_locale; give each the words in en" in message
