@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from page_scan import scan_page
 
@@ -199,6 +200,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# After every other hook and plugin (hooks/languages.py writes each language's 404 page at
+# -110, once mkdocs-static-i18n has built every language at -100), so it reads the finished site.
+@event_priority(-120)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # Checked in hooks/site_settings.py.
