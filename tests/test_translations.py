@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from helpers import ROOT
 
@@ -100,6 +101,7 @@ def test_a_plain_build_has_a_spanish_404_with_spanish_links(tmp_path: Path) -> N
     result = build_bilingual(tmp_path)
     assert result.returncode == 0, result.stderr
     spanish = BeautifulSoup((tmp_path / "site" / "es" / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert spanish.html["lang"] == "es" and spanish.h1.get_text() == "404 - No encontrada"
-    assert spanish.title.get_text() == "404 - No encontrada - Test"
+    title = yaml.safe_load((ROOT / "hooks" / "words.yml").read_text(encoding="utf-8"))["es"]["not_found_title"]
+    assert spanish.html["lang"] == "es" and spanish.h1.get_text() == title
+    assert spanish.title.get_text() == f"{title} - Test"
     assert [link["href"] for link in spanish.select("article a")] == ["/es/", "/es/chair-twist/"]
