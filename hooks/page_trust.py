@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import logging
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,35 +37,6 @@ REVIEW_KEYS = ("reviewed", "review_due")
 # `template:` is still a content page, checked like every other.
 BARE_TEMPLATES = {"embed.html"}
 LONGEST_REVIEW = "two years"
-SOURCE_ADDRESS = re.compile(r"https?://[^\x00-\x20\x7f]+")
-REPORT_SCHEMES = ("https://", "http://", "mailto:")
-
-
-def check_report_address(address: object) -> None:
-    """The report-a-mistake address is unset, or one a reader's browser can open."""
-    if address is None:
-        return
-    if not isinstance(address, str) or not address.startswith(REPORT_SCHEMES):
-        raise PluginError(
-            f"mkdocs.yml: extra.report_mistake_url is {address!r}; "
-            "use an https:// or http:// address, or mailto:someone@example.org, or leave it out"
-        )
-
-
-def check_sources(sources: object) -> None:
-    """Each source in extra.sources has a name, a title and a link."""
-    if not isinstance(sources, dict) or not sources:
-        raise PluginError("mkdocs.yml: extra.sources must list the guide's sources, each with by, title and url")
-    for key, source in sources.items():
-        if not isinstance(source, dict) or not all(isinstance(source.get(field), str) for field in ("by", "title", "url")):
-            raise PluginError(f"mkdocs.yml: extra.sources.{key} needs by, title and url")
-        if not SOURCE_ADDRESS.fullmatch(source["url"]):
-            raise PluginError(
-                f"mkdocs.yml: extra.sources.{key}.url is {source['url']!r}; give an https:// or http:// address "
-                "with no spaces or control characters"
-            )
-
-
 def two_years_after(day: datetime.date) -> datetime.date:
     try:
         return day.replace(year=day.year + 2)
@@ -159,9 +129,8 @@ def warn_if_hosted_without_report_address(site_url: str | None, address: object)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    check_report_address(config.extra.get("report_mistake_url"))
+    # The address itself and extra.sources are checked in hooks/site_settings.py.
     warn_if_hosted_without_report_address(config.site_url, config.extra.get("report_mistake_url"))
-    check_sources(config.extra.get("sources"))
     return config
 
 
