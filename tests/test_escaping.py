@@ -4,19 +4,14 @@ and read back in Chromium."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, Build, build_site, throwaway_site
+from local_nginx import start_nginx
 from playwright.sync_api import Page
-
-sys.path.insert(0, str(ROOT / "deploy"))
-from local_nginx import start_nginx  # noqa: E402
 
 HOST = "127.0.0.3"
 WATCH = """
@@ -35,22 +30,11 @@ PAGES = {
 }
 
 
-def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "") -> subprocess.CompletedProcess[str]:
-    """A small site with the project's theme, its Material fixes and its header hook."""
-    (directory / "docs").mkdir()
-    for name, text in pages.items():
-        (directory / "docs" / name).write_text(text)
-    # The languages hook gives the project's theme its words.
-    hooks = [ROOT / "hooks" / name for name in ("languages.py", "material_fixes.py", "security_headers.py")]
-    (directory / "mkdocs.yml").write_text(
-        f"site_name: '{SITE_NAME}'\nsite_description: '{DESCRIPTION}'\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks: [{', '.join(map(str, hooks))}]\n{settings}"
-    )
-    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=directory, capture_output=True, text=True, env=environment
-    )
+def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "") -> Build:
+    """A small site with the project's theme, its Material fixes and its header hook. The languages
+    hook gives the project's theme its words."""
+    config = f"site_description: '{DESCRIPTION}'\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n{settings}"
+    return build_site(project=throwaway_site(directory, pages, config, ("languages.py", "material_fixes.py", "security_headers.py"), SITE_NAME))
 
 
 @pytest.fixture(scope="module")

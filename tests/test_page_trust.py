@@ -4,15 +4,12 @@ page or setting that gets them wrong."""
 from __future__ import annotations
 
 import datetime
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build_in_process
+from helpers import Build, build_site, throwaway_site
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from page_trust import check_page_meta, check_report_address, check_sources  # noqa: E402
+from page_trust import check_page_meta, check_report_address, check_sources
 
 SOURCES = {"nhs-back-pain": {"by": "NHS", "title": "Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}}
 DATES = {"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(2027, 11, 25)}
@@ -62,11 +59,7 @@ def test_source_without_a_link_is_refused() -> None:
 
 
 def test_build_of_a_page_without_review_dates_fails_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "new-page.md").write_text("# New page\n")
-    sources = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{ROOT / 'hooks' / 'page_trust.py'}]\n{sources}")
-    result = build_in_process(tmp_path)
+    result = build_pages(tmp_path, {"new-page.md": "# New page\n"})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -118,18 +111,10 @@ def test_a_source_address_a_browser_would_read_otherwise_is_refused(url: str) ->
         check_sources({"nhs": {"by": "NHS", "title": "Back pain", "url": url}})
 
 
-CONFIG = (
-    "site_name: Test\nhooks: [{hook}]\n"
-    "extra:\n  sources:\n    nhs: {{by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}}\n"
-)
-
-
-def build_pages(tmp_path: Path, pages: dict[str, str]):
-    (tmp_path / "docs").mkdir()
-    for name, text in pages.items():
-        (tmp_path / "docs" / name).write_text(text)
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "page_trust.py"))
-    return build_in_process(tmp_path)
+def build_pages(tmp_path: Path, pages: dict[str, str]) -> Build:
+    """A small site with the page-trust hook and one source, built in this process."""
+    config = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
+    return build_site(project=throwaway_site(tmp_path, pages, config, ("page_trust.py",)), in_process=True)
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,12 @@ each page loading only the scripts and style sheets it uses, instant navigation 
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import PAGES, ROOT, TUTORIALS, build_in_process
+from helpers import PAGES, ROOT, TUTORIALS, build_site, copy_of_the_project
 from playwright.sync_api import Page, expect
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from security_headers import COMMON_HEADERS  # noqa: E402
+from security_headers import COMMON_HEADERS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -24,13 +20,11 @@ def readme_section(title: str) -> str:
 
 
 def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
-    for folder in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_of_the_project(tmp_path)
     # In both languages, so that it is the nav, not a missing twin, that stops the build.
     for name in ("stray.md", "stray.es.md"):
         (tmp_path / "docs" / name).write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
-    result = build_in_process(tmp_path)
+    result = build_site(project=tmp_path, in_process=True)
     assert result.returncode == 1
     assert 'pages exist in the docs directory, but are not included in the "nav"' in result.stderr
     assert "stray.md" in result.stderr
