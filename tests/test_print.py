@@ -15,6 +15,10 @@ from helpers import ROOT, TUTORIALS, build_site, english_in, pdf_text, print_to_
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
+# One worker prints every sheet, once, and builds the two sites with other addresses: under
+# pytest-xdist these tests stay together (pytest.ini's --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("print")
+
 PAPER = ["A4", "Letter"]
 # Every tutorial's sheet, in English and in Spanish.
 SHEETS = TUTORIALS + [f"es/{url}" for url in TUTORIALS]
@@ -53,7 +57,9 @@ def printed(browser: Browser, site_url: str, tmp_path_factory: pytest.TempPathFa
     context.close()
 
 
+@functools.cache
 def printed_text(pdf: Path) -> str:
+    """A printed sheet's text, parsed once a session: several tests read each sheet."""
     return pdf_text(PdfReader(pdf))
 
 
