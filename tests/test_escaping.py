@@ -13,10 +13,6 @@ from helpers import ROOT, Build, build_site, throwaway_site
 from local_nginx import start_nginx
 from playwright.sync_api import Page
 
-# One worker builds the hostile site: under pytest-xdist these tests stay together
-# (pytest.ini's --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("escaping")
-
 HOST = "127.0.0.3"
 WATCH = """
 window.policyViolations = [];

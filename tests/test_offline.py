@@ -12,10 +12,6 @@ import pytest
 from helpers import copy_of_the_project, outside_references
 from playwright.sync_api import Page, expect
 
-# One worker builds the offline site and the zip: under pytest-xdist these tests stay together
-# (pytest.ini's --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("offline")
-
 
 @pytest.fixture
 def requests(page: Page) -> list[str]:

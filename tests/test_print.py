@@ -15,10 +15,6 @@ from helpers import ROOT, TUTORIALS, build_site, english_in, pdf_text, print_to_
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-# One worker prints every sheet, once, and builds the two sites with other addresses: under
-# pytest-xdist these tests stay together (pytest.ini's --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("print")
-
 PAPER = ["A4", "Letter"]
 # Every tutorial's sheet, in English and in Spanish.
 SHEETS = TUTORIALS + [f"es/{url}" for url in TUTORIALS]
