@@ -7,7 +7,6 @@ on it) are marked `browser`, so `pytest -m "not browser"` runs every other test 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
@@ -46,7 +45,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     # Built for the address the tests serve it at: Material's instant navigation follows
     # only links its sitemap lists, and it matches them by host and port.
     site = tmp_path_factory.mktemp("site")
-    result = build_site(site, env={**os.environ, "SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    result = build_site(site, {"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site
 
@@ -55,7 +54,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with OFFLINE=true, to be read from disk (file://)."""
     site = tmp_path_factory.mktemp("offline")
-    result = build_site(site, env={**os.environ, "OFFLINE": "true"})
+    result = build_site(site, {"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     return site
 

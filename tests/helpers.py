@@ -8,9 +8,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,8 +23,8 @@ from urllib.parse import urlparse
 
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
+from bs4 import BeautifulSoup, Tag
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from playwright.sync_api import Frame, Page, expect
@@ -96,18 +98,72 @@ def outside_references(site: Path) -> list[tuple[str, str]]:
     return outside
 
 
+# Reading pages
+
+
+def article(soup: BeautifulSoup) -> Tag:
+    return soup.select_one("article.md-content__inner")
+
+
+def prose(soup: BeautifulSoup) -> str:
+    """The page's own sentences: each paragraph, list item and heading ends a sentence.
+
+    Left out: the timer (its instruction is generated), code, and the page's foot (sources,
+    review dates, report link), which are titles and dates rather than prose.
+    """
+    body = BeautifulSoup(str(article(soup)), "html.parser")
+    for tag in body.select("breath-timer, pre, code, .headerlink, .sources, .review-dates, .report-mistake"):
+        tag.decompose()
+    sentences = []
+    for block in body.find_all(["p", "li", "h1", "h2", "h3", "h4", "td", "th"]):
+        if block.find(["p", "li"]):
+            continue
+        text = " ".join(block.get_text(" ").split())
+        if text:
+            sentences.append(text if text[-1] in ".!?:" else text + ".")
+    return " ".join(sentences)
+
+
+# A word in English or Spanish letters.
+WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+# Words that a Spanish sentence never needs but an English one nearly always has.
+ENGLISH_WORDS = {"the", "and", "you", "your", "with", "this", "that", "what", "when", "from", "have", "not", "for",
+                 "is", "are", "it", "of", "to", "be", "do", "page", "breathe", "twist", "timer", "click", "open"}
+# Names that stay as they are: the NHS, calendars and code.
+NAMES = {"NHS", "Outlook", "Google", "Calendar", "Apple", "Unstuck", "JavaScript", "Material", "MkDocs"}
+
+
+def english_in(text: str) -> list[str]:
+    return sorted({word for word in WORD.findall(text) if word.lower() in ENGLISH_WORDS and word not in NAMES})
+
+
 # Builds
 
 
-def build_site(site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project into site_dir, as the scripts run it; the result carries MkDocs' log."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+def copy_of_the_project(destination: Path) -> Path:
+    """The project's sources in another folder, sharing this checkout's installed packages."""
+    for name in ("docs", "hooks", "overrides", "deploy", "scripts"):
+        shutil.copytree(ROOT / name, destination / name, symlinks=True)
+    for name in ("mkdocs.yml", "requirements.txt"):
+        shutil.copy(ROOT / name, destination / name)
+    (destination / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return destination
+
+
+def throwaway_site(
+    folder: Path, pages: str | dict[str, str] = "# Home\n", config: str = "", hooks: tuple[str | Path, ...] = (),
+    site_name: str = "Test",
+) -> Path:
+    """A small project in `folder`, ready to build: its pages under docs/ (a home page's Markdown, or
+    Markdown by file name), and a mkdocs.yml naming the hooks (a file in hooks/, or a path) and the
+    rest of the config."""
+    for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
+        (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "docs" / name).write_text(text)
+    hook_paths = ", ".join(str(ROOT / "hooks" / hook) for hook in hooks)  # a path stays itself
+    # JSON is YAML: the name arrives as written, quotes and all.
+    (folder / "mkdocs.yml").write_text(f"site_name: {json.dumps(site_name)}\nhooks: [{hook_paths}]\n{config}")
+    return folder
 
 
 @dataclass
@@ -116,11 +172,46 @@ class Build:
     stderr: str  # MkDocs' log, each line as the command line prints it: "ERROR   -  ..."
 
 
+def one_error(result: Build) -> str:
+    """The one error line a failed build printed, with no traceback."""
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR") and "Error reading page" not in line]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+def build_environment(env: dict[str, str] | None) -> dict[str, str]:
+    """This process's environment less the address and the offline switch, which a build must be
+    given on purpose, plus `env`."""
+    return {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")} | (env or {})
+
+
+def build_site(
+    site_dir: Path | None = None, env: dict[str, str] | None = None, *, project: Path = ROOT,
+    config: str | None = None, strict: bool = True, in_process: bool = False,
+) -> Build:
+    """`mkdocs build --strict` (or without --strict) of project's mkdocs.yml, or of `config` (a
+    mkdocs.yml's text, read as if it stood in the project), into site_dir (else project/site),
+    with the environment build_environment(env) gives. As a person runs it, by default: the
+    project's own builds keep their hooks apart from those the tests import, and some tests read
+    what the command line prints. `in_process` builds in this process, in a fraction of the time,
+    for the many small builds of the hooks' tests: MkDocs logs each error in one line and aborts,
+    as its command line does."""
+    if in_process:
+        return build_in_process(project, build_environment(env), site_dir, strict)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+         *(["--site-dir", str(site_dir)] if site_dir else []), *(["-f", "-"] if config is not None else [])],
+        cwd=project, input=config, env=build_environment(env), capture_output=True, text=True,
+    )
+    return Build(result.returncode, result.stderr)
+
+
 @contextlib.contextmanager
 def environment(env: dict[str, str]) -> Iterator[None]:
-    """os.environ without SITE_URL, plus `env`, for as long as a build reads it."""
+    """os.environ as `env`, for as long as a build reads it."""
     saved = dict(os.environ)
-    os.environ.pop("SITE_URL", None)
+    os.environ.clear()
     os.environ.update(env)
     try:
         yield
@@ -129,9 +220,7 @@ def environment(env: dict[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def build_in_process(project: Path, env: dict[str, str] | None = None) -> Build:
-    """`mkdocs build --strict` of project/mkdocs.yml, in this process: a fraction of the time of
-    starting MkDocs anew. MkDocs' own build logs each error in one line and aborts, as its CLI does."""
+def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool) -> Build:
     lines: list[str] = []
     handler = logging.Handler(logging.INFO)
     handler.emit = lambda record: lines.append(f"{record.levelname:<8}-  {record.getMessage()}")  # type: ignore[method-assign]
@@ -141,11 +230,12 @@ def build_in_process(project: Path, env: dict[str, str] | None = None) -> Build:
     logger.setLevel(logging.INFO)
     returncode = 0
     try:
-        with environment(env or {}):
-            config = load_config(config_file=str(project / "mkdocs.yml"), strict=True)
+        with environment(env):
+            config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict,
+                                 **({"site_dir": str(site_dir)} if site_dir else {}))
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
     except Abort:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -14,32 +11,10 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup, Tag
-from helpers import PAGES, ROOT, TUTORIALS, built_pages, outside_references
+from helpers import PAGES, ROOT, TUTORIALS, Build, article, build_site, built_pages, outside_references, prose
+from timer_settings import validate_defaults
 
 PROSE_PAGES = [url for url in PAGES if url != "embed-the-timer/"]
-
-
-def article(soup: BeautifulSoup) -> Tag:
-    return soup.select_one("article.md-content__inner")
-
-
-def prose(soup: BeautifulSoup) -> str:
-    """The page's own sentences: each paragraph, list item and heading ends a sentence.
-
-    Left out: the timer (its instruction is generated), code, and the page's foot (sources,
-    review dates, report link), which are titles and dates rather than prose.
-    """
-    body = BeautifulSoup(str(article(soup)), "html.parser")
-    for tag in body.select("breath-timer, pre, code, .headerlink, .sources, .review-dates, .report-mistake"):
-        tag.decompose()
-    sentences = []
-    for block in body.find_all(["p", "li", "h1", "h2", "h3", "h4", "td", "th"]):
-        if block.find(["p", "li"]):
-            continue
-        text = " ".join(block.get_text(" ").split())
-        if text:
-            sentences.append(text if text[-1] in ".!?:" else text + ".")
-    return " ".join(sentences)
 
 
 def test_every_nav_page_is_built(site_dir: Path) -> None:
@@ -168,9 +143,6 @@ def test_no_page_asks_you_to_turn_a_little_further(built_page) -> None:
 
 def test_timer_defaults_sit_inside_the_taught_ranges() -> None:
     """The element's defaults, with mkdocs.yml's overrides laid over them as the hook does."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from timer_settings import validate_defaults
-
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     timer = validate_defaults({name: float(value) for name, value in (config["extra"]["breath_timer"] or {}).items()})
     assert 5 <= timer["breaths"] <= 8
@@ -691,19 +663,12 @@ HOST_SETTINGS = (
 )
 
 
-def build_with(tmp_path: Path, site_url: str, extra_settings: str = "") -> subprocess.CompletedProcess[str]:
+def build_with(tmp_path: Path, site_url: str, extra_settings: str = "") -> Build:
     """A throwaway `mkdocs build --strict` of this site, with host settings added to extra."""
     config = (ROOT / "mkdocs.yml").read_text()
     if extra_settings:
         config = config.replace("\nextra:\n", "\n" + extra_settings, 1)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        input=config,
-        env={**os.environ, "SITE_URL": site_url},
-        capture_output=True,
-        text=True,
-    )
+    return build_site(tmp_path / "site", {"SITE_URL": site_url}, config=config)
 
 
 def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_path: Path) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from breath_timer import parse_marker, render_timer, validate_defaults
+from bs4 import BeautifulSoup
+from budget import TIMER_BUDGET, gzipped
 from helpers import handler_with_policy, run_framed_session, serve
 from playwright.sync_api import Page, expect
 
@@ -172,9 +174,6 @@ def test_embed_view_fills_the_frame_where_fullscreen_is_not_allowed(watched: Pag
 
 
 def test_the_timer_stays_within_its_budget_as_served(site_dir: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
-    from budget import TIMER_BUDGET, gzipped
-
     assert gzipped(site_dir / "assets" / "breath-timer.js") <= TIMER_BUDGET
 
 
@@ -183,12 +182,6 @@ def test_the_timer_stays_within_its_budget_as_served(site_dir: Path) -> None:
 )
 def test_embed_page_paper_and_fallback_match_the_query(page: Page, site_url: str, query: str) -> None:
     """The embed page rewrites the hook's paper pacer for its query; both must say the same."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from breath_timer import parse_marker, render_timer, validate_defaults
-    from bs4 import BeautifulSoup
-
     page.goto(site_url + "embed/" + query)
     page.wait_for_function("() => !!customElements.get('breath-timer')")
     settings = page.evaluate("(({breaths, inhale, exhale, sides}) => ({breaths, inhale, exhale, sides}))(document.querySelector('breath-timer'))")

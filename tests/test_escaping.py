@@ -5,24 +5,17 @@ and read back in Chromium."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+import timer_settings
+from helpers import ROOT, Build, build_site, throwaway_site
+from local_nginx import start_nginx
 from playwright.sync_api import Page
-
-sys.path.insert(0, str(ROOT / "deploy"))
-from local_nginx import start_nginx  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import timer_settings  # noqa: E402
 
 HOST = "127.0.0.3"
 WATCH = """
@@ -41,25 +34,13 @@ PAGES = {
 }
 
 
-def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "",
-                      hook_dir: Path = ROOT / "hooks") -> subprocess.CompletedProcess[str]:  # fmt: skip
-    """A small site with the project's theme, its Material fixes and its header hook."""
-    (directory / "docs").mkdir()
-    for name, text in pages.items():
-        (directory / "docs" / name).write_text(text)
-    # The languages hook gives the project's theme its words; the settings hook checks extra.
-    hooks = [hook_dir / name for name in ("site_settings.py", "languages.py", "material_fixes.py", "security_headers.py")]
-    (directory / "mkdocs.yml").write_text(
-        f"site_name: '{SITE_NAME}'\nsite_description: '{DESCRIPTION}'\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks: [{', '.join(map(str, hooks))}]\n"
-        "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
-        f"{settings}"
-    )
-    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=directory, capture_output=True, text=True, env=environment
-    )
+def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "", hook_dir: Path = ROOT / "hooks") -> Build:
+    """A small site with the project's theme, its Material fixes and its header hook. The languages
+    hook gives the project's theme its words; the settings hook checks extra, which needs a source."""
+    config = (f"site_description: '{DESCRIPTION}'\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+              f"extra:\n  sources:\n    nhs: {{by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}}\n{settings}")
+    hooks = tuple(hook_dir / name for name in ("site_settings.py", "languages.py", "material_fixes.py", "security_headers.py"))
+    return build_site(project=throwaway_site(directory, pages, config, hooks, SITE_NAME))
 
 
 @pytest.fixture(scope="module")

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import breath_timer
 import html5lib
 import markdown
 import pytest
-from bs4 import BeautifulSoup
-from hypothesis import given
-from hypothesis import strategies as st
-from mkdocs.exceptions import PluginError
-from playwright.sync_api import Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import breath_timer  # noqa: E402
-import site_address  # noqa: E402
-import timer_settings  # noqa: E402
-from breath_timer import (  # noqa: E402
+import site_address
+import timer_settings
+from breath_timer import (
     TimerSettingError,
     page_attributes,
     parse_marker,
@@ -33,8 +24,13 @@ from breath_timer import (  # noqa: E402
     settings_table,
     validate_defaults,
 )
-from helpers import Build, build_in_process, serve  # noqa: E402
-from timer_settings import words  # noqa: E402
+from bs4 import BeautifulSoup
+from helpers import Build, build_site, serve, throwaway_site
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.exceptions import PluginError
+from playwright.sync_api import Page
+from timer_settings import words
 
 HOOKS = Path(breath_timer.__file__).parent
 SETTINGS = settings_table()
@@ -443,30 +439,21 @@ def test_a_minified_file_older_than_its_source_stops_the_build_in_one_line(tmp_p
 
 
 def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
-    """A small project that uses the hook (and the site address hook), ready to build."""
-    (tmp_path / "docs").mkdir()
-    for name, text in ({"index.md": pages} if isinstance(pages, str) else pages).items():
-        (tmp_path / "docs" / name).write_text(text)
-    # The languages hook gives the project's theme its words.
-    languages = Path(breath_timer.__file__).parent / "languages.py"
-    hooks = hook or f"{site_address.__file__}, {languages}, {breath_timer.__file__}"
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hooks}]\n{config}")
-    return tmp_path
+    """A small project that uses the hook (and the site address hook), ready to build. The languages
+    hook gives the project's theme its words."""
+    return throwaway_site(tmp_path, pages, config, (hook,) if hook else ("site_address.py", "languages.py", "breath_timer.py"))
 
 
 def build_small_site(
     tmp_path: Path, pages: str | dict[str, str], config: str = "", env: dict[str, str] | None = None
 ) -> Build:
     """Build a small site that uses the hook, in this process; the result carries MkDocs' log."""
-    return build_in_process(write_small_site(tmp_path, pages, config), env)
+    return build_site(env=env, project=write_small_site(tmp_path, pages, config), in_process=True)
 
 
-def cli_build(project: Path) -> subprocess.CompletedProcess[str]:
+def cli_build(project: Path) -> Build:
     """`mkdocs build --strict` as a person runs it, for the few tests of what the command line prints."""
-    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
-    )
+    return build_site(project=project)
 
 
 def test_bad_marker_fails_the_command_line_build_with_one_clear_line(tmp_path: Path) -> None:

@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, Build, build_in_process
+from helpers import Build, build_site, copy_of_the_project
 
 HEADERS_WRITTEN = "Security headers for "
-
-
-def copy_project(destination: Path) -> Path:
-    for folder in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", destination)
-    return destination
 
 
 def parsed(path: Path) -> BeautifulSoup:
@@ -41,12 +33,12 @@ class Said(logging.Handler):
 
 @pytest.fixture(scope="module")
 def hosted_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, list[str]]:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = copy_of_the_project(tmp_path_factory.mktemp("project"))
     said = Said()
     logger = logging.getLogger("mkdocs.hooks.security_headers")
     logger.addHandler(said)
     try:
-        result = build_in_process(project, {"SITE_URL": "http://127.0.0.1:8000/"})
+        result = build_site(project=project, env={"SITE_URL": "http://127.0.0.1:8000/"}, in_process=True)
     finally:
         logger.removeHandler(said)
     return project / "site", result, said.messages
@@ -91,10 +83,10 @@ def set_review_dates(page: Path, reviewed: str, due: str) -> None:
 
 
 def test_a_page_past_its_review_date_still_builds_strict_and_tells_its_reader(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = copy_of_the_project(tmp_path)
     for name in ("safety.md", "safety.es.md"):
         set_review_dates(project / "docs" / name, "2025-01-10", "2025-12-01")
-    result = build_in_process(project)
+    result = build_site(project=project, in_process=True)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert "INFO    -  safety.md: review_due (2025-12-01) has passed, and the page says it is due for review; " \

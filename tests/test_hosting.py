@@ -24,14 +24,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, built_pages, run_framed_session, serve
+from helpers import ROOT, build_site, built_pages, copy_of_the_project, run_framed_session, serve
+from local_nginx import start_nginx, worker_user
+from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
-
-sys.path.insert(0, str(ROOT / "deploy"))
-sys.path.insert(0, str(ROOT / "hooks"))
-from local_nginx import start_nginx, worker_user  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from security_headers import COMMON_HEADERS, inline_script_hashes, template_scripts  # noqa: E402
+from security_headers import COMMON_HEADERS, inline_script_hashes, template_scripts
 
 HOST = "127.0.0.2"
 SECRET = "this file lives outside site/"
@@ -289,24 +286,13 @@ def test_well_known_and_pages_named_like_the_header_files_are_served(site_with_p
         assert get(refused).status in (400, 404), refused
 
 
-def copy_of_the_project(destination: Path) -> Path:
-    """The project's sources in another folder, sharing this checkout's installed packages."""
-    for name in ("docs", "hooks", "overrides", "deploy", "scripts"):
-        shutil.copytree(ROOT / name, destination / name, symlinks=True)
-    for name in ("mkdocs.yml", "requirements.txt"):
-        shutil.copy(ROOT / name, destination / name)
-    (destination / ".venv").symlink_to((ROOT / ".venv").resolve())
-    return destination
-
-
 def test_the_build_leaves_editors_leftovers_out_and_publishes_well_known(tmp_path: Path) -> None:
     project = copy_of_the_project(tmp_path / "unstuck")
     for leftover in ("chair-twist.md~", "#chair-twist.md#", "chair-twist.md.swp", ".chair-twist.md.swp", "images/x.svg~"):
         (project / "docs" / leftover).write_text("leftover")
     (project / "docs" / ".well-known").mkdir()
     (project / "docs" / ".well-known" / "security.txt").write_text("Contact: mailto:security@example.org\n")
-    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment)
+    result = build_site(project=project)
     assert result.returncode == 0, result.stderr
     published = [path.name for path in (project / "site").rglob("*")]
     assert [name for name in published if name.endswith(("~", "#", ".swp"))] == []

@@ -6,20 +6,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import site_words
 from bs4 import BeautifulSoup
-from helpers import PAGES, ROOT
+from helpers import ENGLISH_WORDS, NAMES, PAGES, ROOT, WORD, article, build_site, english_in, prose, throwaway_site
+from languages import missing_twins, translation_note
 from playwright.sync_api import Page, expect
-from test_content import article, prose
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import site_words  # noqa: E402
-from languages import missing_twins, translation_note  # noqa: E402
 
 # Every page of the site by its English address, the admins' pages and the bare embed included.
 ALL_PAGES = PAGES + ["embed-the-timer/"] * ("embed-the-timer/" not in PAGES)
@@ -131,9 +126,6 @@ def test_safety_page_keeps_the_stop_signals_and_the_three_urgency_boxes_item_for
 VOWELS = "aeiouáéíóúü"
 # Two of these side by side are two syllables (a hiatus): "le-er", "re-ú-ne".
 STRONG = "aeoáéóíú"
-WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
-
-
 def spanish_syllables(word: str) -> int:
     """Syllables of a Spanish word by its vowel groups: a weak vowel (i, u, ü unstressed) with
     another vowel is one syllable (a diphthong), two strong vowels are two."""
@@ -167,13 +159,6 @@ def test_spanish_page_reads_in_plain_spanish(built_page, url: str) -> None:
     figure = szigriszt_pazos(prose(built_page(url)))
     print(f"{url}: Szigriszt-Pazos {figure:.1f}")
     assert figure >= 65, f"{url}: Szigriszt-Pazos {figure:.1f}, below 65 (INFLESZ 'normal')"
-
-
-# Words that a Spanish sentence never needs but an English one nearly always has.
-ENGLISH_WORDS = {"the", "and", "you", "your", "with", "this", "that", "what", "when", "from", "have", "not", "for",
-                 "is", "are", "it", "of", "to", "be", "do", "page", "breathe", "twist", "timer", "click", "open"}
-# Names that stay as they are: the NHS, calendars and code.
-NAMES = {"NHS", "Outlook", "Google", "Calendar", "Apple", "Unstuck", "JavaScript", "Material", "MkDocs"}
 
 
 def text_outside_english(soup: BeautifulSoup) -> str:
@@ -259,17 +244,14 @@ STALE_PAGE = "---\nreviewed: 2025-01-01\nreview_due: 2025-06-01\n---\n\n# {title
 def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(tmp_path: Path) -> None:
     """The plugin builds the site once per language: a warning about the site's settings prints
     once, not once per language, and a page's warning names the page's own file."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(STALE_PAGE.format(title="Home"))
-    (tmp_path / "docs" / "index.es.md").write_text(STALE_PAGE.format(title="Inicio"))
-    hooks = ", ".join(str(ROOT / "hooks" / name) for name in ("site_address.py", "languages.py", "page_trust.py"))
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: Test\nhooks: [{hooks}]\nextra: {{sources: {{nhs: {{by: NHS, title: Back pain, url: https://www.nhs.uk/}}}}}}\n"
+    pages = {"index.md": STALE_PAGE.format(title="Home"), "index.es.md": STALE_PAGE.format(title="Inicio")}
+    config = (
+        "extra: {sources: {nhs: {by: NHS, title: Back pain, url: https://www.nhs.uk/}}}\n"
         "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
         "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n"
     )
-    environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": "https://health.example.com/"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, env=environment)
+    project = throwaway_site(tmp_path, pages, config, ("site_address.py", "languages.py", "page_trust.py"))
+    result = build_site(env={"SITE_URL": "https://health.example.com/"}, project=project, strict=False)
     assert result.returncode == 0, result.stderr
     # The lapsed review date is said at INFO level, so that --strict builds pass.
     said = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING") or "has passed" in line]
@@ -395,10 +377,6 @@ Object.defineProperty(window, "speechSynthesis", { value: {
   speak: (utterance) => window.spoken.push([utterance.text, utterance.lang]),
 } });
 """
-
-
-def english_in(text: str) -> list[str]:
-    return sorted({word for word in WORD.findall(text) if word.lower() in ENGLISH_WORDS and word not in NAMES})
 
 
 def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish(page: Page, site_url: str) -> None:

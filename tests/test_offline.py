@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import outside_references
+from helpers import copy_of_the_project, outside_references
 from playwright.sync_api import Page, expect
 
 
@@ -98,8 +98,6 @@ def test_report_a_mistake_and_the_404_pages_links_open_from_disk(page: Page, off
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What a reader gets: scripts/offline-zip run on a copy of the project, its zip unpacked."""
-    from test_hosting import copy_of_the_project
-
     project = copy_of_the_project(tmp_path_factory.mktemp("zip") / "unstuck")
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
     result = subprocess.run([project / "scripts" / "offline-zip"], cwd=project, env=environment, capture_output=True, text=True)

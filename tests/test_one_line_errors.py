@@ -3,39 +3,20 @@ silently: each stops a throwaway build in one line naming what is wrong."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, Build, build_site, one_error, throwaway_site
 
-HOOKS = ROOT / "hooks"
 # The host's settings a site needs (hooks/site_settings.py checks them): one source.
 SETTINGS = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
 HEADER_HOOKS = ("site_settings.py", "security_headers.py")
 
 
 def build(tmp_path: Path, config: str = "", pages: dict[str, str] | None = None, env: dict[str, str] | None = None,
-          hooks: tuple[str, ...] = ("site_address.py", "breath_timer.py")) -> subprocess.CompletedProcess[str]:  # fmt: skip
-    (tmp_path / "docs").mkdir()
-    for name, text in (pages or {"index.md": "# Home\n"}).items():
-        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text)
-    hook_list = ", ".join(str(HOOKS / name) for name in hooks)
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{hook_list}]\n{config}")
-    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")} | (env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env=environment
-    )
-
-
-def one_error(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR") and "Error reading page" not in line]
-    assert len(errors) == 1, result.stderr
-    return errors[0]
+          hooks: tuple[str, ...] = ("site_address.py", "breath_timer.py")) -> Build:  # fmt: skip
+    """`mkdocs build --strict` of a small site, as a person runs it: what the command line prints."""
+    return build_site(env=env, project=throwaway_site(tmp_path, pages or "# Home\n", config, hooks))
 
 
 # The site's address, read raw from SITE_URL

@@ -4,17 +4,14 @@ page or setting that gets them wrong."""
 from __future__ import annotations
 
 import datetime
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, build_in_process
+from helpers import ROOT, Build, build_site, throwaway_site
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from page_trust import check_page_meta  # noqa: E402
+from page_trust import check_page_meta
 
 SOURCES = {"nhs-back-pain": {"by": "NHS", "title": "Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}}
 DATES = {"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(2027, 11, 25)}
@@ -48,11 +45,7 @@ def test_source_outside_the_list_is_refused_with_the_allowed_keys() -> None:
 
 
 def test_build_of_a_page_without_review_dates_fails_in_one_line(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "new-page.md").write_text("# New page\n")
-    sources = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
-    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nhooks: [{ROOT / 'hooks' / 'page_trust.py'}]\n{sources}")
-    result = build_in_process(tmp_path)
+    result = build_pages(tmp_path, {"new-page.md": "# New page\n"})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -111,18 +104,10 @@ def test_sources_that_are_not_a_list_of_keys_are_refused(sources: object) -> Non
         check_page_meta("page.md", {**DATES, "sources": sources}, SOURCES, TODAY)
 
 
-CONFIG = (
-    "site_name: Test\nhooks: [{hook}]\n"
-    "extra:\n  sources:\n    nhs: {{by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}}\n"
-)
-
-
-def build_pages(tmp_path: Path, pages: dict[str, str]):
-    (tmp_path / "docs").mkdir()
-    for name, text in pages.items():
-        (tmp_path / "docs" / name).write_text(text)
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "page_trust.py"))
-    return build_in_process(tmp_path)
+def build_pages(tmp_path: Path, pages: dict[str, str]) -> Build:
+    """A small site with the page-trust hook and one source, built in this process."""
+    config = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
+    return build_site(project=throwaway_site(tmp_path, pages, config, ("page_trust.py",)), in_process=True)
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pictures import PictureError, inline_pictures
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from pictures import PictureError, inline_pictures  # noqa: E402
 
 PICTURES = sorted((ROOT / "docs" / "images").glob("*.svg"))
 PAGES_WITH_PICTURES = ["chair-twist/", "floor-twist/", "how-the-twist-works/"]

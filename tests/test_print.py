@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, TUTORIALS, build_site, pdf_text, print_to_pdf, serve
+from helpers import ROOT, TUTORIALS, build_site, english_in, pdf_text, print_to_pdf, serve
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from test_languages import english_in
 
 PAPER = ["A4", "Letter"]
 # Every tutorial's sheet, in English and in Spanish.
@@ -56,7 +53,9 @@ def printed(browser: Browser, site_url: str, tmp_path_factory: pytest.TempPathFa
     context.close()
 
 
+@functools.cache
 def printed_text(pdf: Path) -> str:
+    """A printed sheet's text, parsed once a session: several tests read each sheet."""
     return pdf_text(PdfReader(pdf))
 
 
@@ -368,7 +367,7 @@ def test_only_tutorials_have_a_print_button(built_page) -> None:
 def site_without_address(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site built with no site address, as a plain build or the offline zip is; and its log."""
     site = tmp_path_factory.mktemp("no-address")
-    result = build_site(site, env={**os.environ, "SITE_URL": ""})
+    result = build_site(site, {"SITE_URL": ""})
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 
@@ -395,10 +394,7 @@ def site_with_a_long_address(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     needs), served from 127.0.0.1: what prints is the built address, not the one served."""
     site = tmp_path_factory.mktemp("long-address")
     config = (ROOT / "mkdocs.yml").read_text().replace("\nextra:\n", "\nextra:\n  report_mistake_url: mailto:health@example.org\n", 1)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "-", "--site-dir", str(site)],
-        cwd=ROOT, input=config, env={**os.environ, "SITE_URL": LONG_SITE_URL}, capture_output=True, text=True,
-    )
+    result = build_site(site, {"SITE_URL": LONG_SITE_URL}, config=config)
     assert result.returncode == 0, result.stderr
     url, stop = serve(site)
     yield url

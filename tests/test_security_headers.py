@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from helpers import ROOT
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from mkdocs.config import load_config  # noqa: E402
-from page_scan import scan_page, url_scheme  # noqa: E402
-from playwright.sync_api import Page  # noqa: E402
-from security_headers import (  # noqa: E402
+from page_scan import scan_page, url_scheme
+from playwright.sync_api import Page
+from security_headers import (
     COMMON_HEADERS,
     inline_script_hashes,
     nginx_string,

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, build_site, one_error, throwaway_site
 from mkdocs.exceptions import PluginError
-from test_one_line_errors import build, one_error
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from site_settings import HostSettings, check_host_settings, check_reviews_follow_edition  # noqa: E402
+from site_settings import HostSettings, check_host_settings, check_reviews_follow_edition
 
 SOURCES = {"nhs": {"by": "NHS", "title": "Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}}
 SOURCES_YAML = "  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/conditions/back-pain/'}\n"
@@ -142,6 +138,8 @@ def test_a_review_dated_before_the_edition_it_reviews_is_refused() -> None:
     ("sources", {}), ("sources", {"nhs": {"by": "NHS", "title": "Back pain"}}),
     ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": "java\tscript:alert(1)"}}),
     ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": "https://nhs.uk/a b"}}),
+    ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": "\x01javascript:alert(1)"}}),
+    ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": " https://nhs.uk/"}}),
     ("alternate", [{"name": "English", "link": "/"}]), ("alternate", "es"),
     ("breath_timer", [6]), ("generator", "no"), ("polyfills", "x.js"),
 ])  # fmt: skip
@@ -161,7 +159,7 @@ def test_a_setting_of_the_wrong_shape_is_refused_in_one_line(key: str, value: ob
     ("alternate: [{name: English, link: /}]", "each entry needs name, link and lang"),
 ])  # fmt: skip
 def test_a_bad_setting_stops_the_build_in_one_line(tmp_path: Path, setting: str, problem: str) -> None:
-    error = one_error(build(tmp_path, f"extra:\n{SOURCES_YAML}  {setting}\n", hooks=("site_settings.py",)))
+    error = one_error(build_site(project=throwaway_site(tmp_path, config=f"extra:\n{SOURCES_YAML}  {setting}\n", hooks=("site_settings.py",))))
     assert error.startswith("ERROR   -  mkdocs.yml: extra.") and problem in error
 
 

@@ -3,16 +3,12 @@ build in one line naming the file, the line, the key and what is allowed, never 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+import site_words
+from helpers import ROOT, build_site, one_error, throwaway_site
 from mkdocs.exceptions import PluginError
-from test_one_line_errors import build, one_error
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import site_words  # noqa: E402
 
 WORDS = (ROOT / "hooks" / "words.yml").read_text(encoding="utf-8")
 
@@ -75,7 +71,7 @@ def test_a_words_slip_stops_the_build_in_one_line(tmp_path: Path) -> None:
     (hooks / "words.yml").write_text(WORDS.replace("  search: Buscar\n", "  search: 123\n"), encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    result = build(site, "theme:\n  name: material\n  font: false\n", hooks=(str(hooks / "material_fixes.py"),))
+    result = build_site(project=throwaway_site(site, config="theme:\n  name: material\n  font: false\n", hooks=(hooks / "material_fixes.py",)))
     assert one_error(result).startswith("ERROR   -  hooks/words.yml, line ")
 
 
