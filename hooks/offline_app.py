@@ -76,7 +76,7 @@ def theme_colour(style_sheet: str) -> str:
     return found[1]
 
 
-def manifest(name: str, language: str, home: str, description: str, tutorials: list[tuple[str, str]], colour: str) -> dict[str, Any]:
+def manifest(name: str, language: str, home: str, description: str, colour: str) -> dict[str, Any]:
     """The web app manifest of one language, from the site's texts as MkDocs holds them (escaped
     for HTML by hooks/material_fixes.py). Every address is relative to the manifest, which sits
     in the language's home folder (`home`: "" or "es/"), so the app works below any path."""
@@ -101,7 +101,8 @@ def manifest(name: str, language: str, home: str, description: str, tutorials: l
             icon | {"src": address(f"{ICONS}icon-512.png"), "sizes": "512x512"},
             icon | {"src": address(f"{ICONS}icon-maskable-512.png"), "sizes": "512x512", "purpose": "maskable"},
         ],
-        "shortcuts": [{"name": html.unescape(title), "url": address(url)} for title, url in tutorials],
+        # The tutorials, as their pages are built (on_page_context).
+        "shortcuts": [],
     }
 
 
@@ -143,9 +144,17 @@ def build_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in config.plugins["i18n"].config.languages]
 
 
-# MkDocs events. The tutorials of the build under way, for its manifest's shortcuts: MkDocs
-# gives on_post_build no pages, so they are noted as each page is built.
-tutorials: list[tuple[str, str]] = []
+def language_home(config: MkDocsConfig) -> str:
+    """The folder of the build's language: "" for the first (English), "es/" for Spanish."""
+    language = build_language(config)
+    return "" if language == build_languages(config)[0] else f"{language}/"
+
+
+# MkDocs events. The manifest of each language built so far, by its home folder: begun when
+# the language's build starts, its shortcuts added as its tutorials are built. Module state,
+# since mkdocs-static-i18n builds the languages one after the other, changing the config as it
+# goes, and MkDocs gives on_post_build no pages: the last build writes every language's.
+apps: dict[str, dict[str, Any]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -154,28 +163,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Any) -> Navigation:
-    tutorials.clear()
-    return nav
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    """What overrides/main.html writes: the manifest, the bar's colour and the saved-copy note."""
+    language, home = build_language(config), language_home(config)
+    colour = theme_colour(STYLE_SHEET.read_text(encoding="utf-8"))
+    apps[home] = manifest(config.site_name, language, home, config.site_description, colour)
+    env.globals["offline_app"] = app_on(config) and {
+        "manifest": home + MANIFEST,
+        "icon": f"{ICONS}icon-maskable-512.png",
+        "colour": colour,
+        "date_locale": site_words()[language]["date_locale"].replace("_", "-"),
+    }
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if page.meta.get("tutorial") is True:
-        tutorials.append((page.title, page.url))
+        home = language_home(config)
+        apps[home]["shortcuts"].append({"name": html.unescape(page.title), "url": posixpath.relpath(page.url, home or ".") + "/"})
     return context
-
-
-def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
-    """What overrides/main.html writes: the manifest, the bar's colour and the saved-copy note."""
-    language = build_language(config)
-    home = "" if language == build_languages(config)[0] else f"{language}/"
-    env.globals["offline_app"] = app_on(config) and {
-        "manifest": home + MANIFEST,
-        "icon": f"{ICONS}icon-maskable-512.png",
-        "colour": theme_colour(STYLE_SHEET.read_text(encoding="utf-8")),
-        "date_locale": site_words()[language]["date_locale"].replace("_", "-"),
-    }
-    return env
 
 
 # After mkdocs-static-i18n's on_post_build (-100), which builds the other languages and then
@@ -188,9 +194,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not app_on(config):
         (site / WORKER).write_text((HOOKS / "offline-app-remover.js").read_text(encoding="utf-8"), encoding="utf-8")
         return
-    language = build_language(config)
-    home = "" if language == build_languages(config)[0] else f"{language}/"
-    colour = theme_colour(STYLE_SHEET.read_text(encoding="utf-8"))
-    app = manifest(config.site_name, language, home, config.site_description, tutorials, colour)
-    (site / home / MANIFEST).write_text(json.dumps(app, ensure_ascii=False, indent=1), encoding="utf-8")
+    for home, app in apps.items():
+        (site / home / MANIFEST).write_text(json.dumps(app, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker_script(site, build_languages(config)), encoding="utf-8")
