@@ -80,11 +80,11 @@ async function savedCopy(key) {
   return new Response(page, { status: saved.status, statusText: saved.statusText, headers: saved.headers });
 }
 
-// overrides/main.html writes the note hidden, in the page's language, with an empty <time>
-// for the moment the server sent this copy (its Date header).
+// overrides/main.html writes the note hidden, in the page's language, with an empty span where
+// the moment the server sent this copy (its Date header) goes.
 function markedAsSaved(page, savedAt) {
   return page.replace(
-    /(<aside [^>]*data-saved-copy="([^"]*)")\s+hidden>([\s\S]*?)<time><\/time>/,
+    /(<aside [^>]*data-saved-copy="([^"]*)")\s+hidden>([\s\S]*?)<span data-saved-at><\/span>/,
     (note, opening, locale, before) => {
       const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(savedAt);
       return `${opening}>${before}<time datetime="${savedAt.toISOString()}">${when}</time>`;
