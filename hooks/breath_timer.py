@@ -6,14 +6,15 @@ optionally overriding the site-wide defaults from `extra.breath_timer` in mkdocs
     <!-- breath-timer -->
     <!-- breath-timer breaths=8 inhale=3 -->
 
-The settings come from the element's own table (see `timer_settings.py`); the markers are
+The settings come from the element's own data file (see `timer_settings.py`); the markers are
 found by `marker_scanner.py`. A bad marker or setting stops the build with one line naming the
 page, the line, the value and what to do; a marker shown in code stays text.
 
 The hook also ships the element as `assets/breath-timer.js`, its style inside it, and adds the
 script to the pages that use it. It ships as `scripts/minify-timer` made it from
-`hooks/breath-timer.js` and `.css` (`hooks/breath-timer.min.js`, committed, so that the build
-needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the current sources.
+`hooks/breath-timer.js`, its style and its data files (`hooks/breath-timer.min.js`, committed, so
+that the build needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the
+current sources.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_words import build_language
 from timer_settings import (
+    SETTINGS_FILE,
     WIDGET_DIR,
+    WORDS_FILE,
     Number,
     TimerSettingError,
     fill,
@@ -45,13 +48,14 @@ from timer_settings import (
     validate_defaults,
     words,
     words_script,
+    words_table,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
 # The element's sources, which scripts/minify-timer makes into one file, and the record of
 # which sources that file was made from.
-WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css")
+WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css", SETTINGS_FILE, WORDS_FILE)
 MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
@@ -194,8 +198,9 @@ def shipped_widget() -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's file changes
-    words.cache_clear()
+    settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's files change
+    words_table.cache_clear()
+    words("en")  # read now, so a broken words file stops the build before anything uses it
     try:
         written = settings_as_written(config.config_file_path, config.extra.get("breath_timer"))
         config.extra["breath_timer"] = validate_defaults(written)
