@@ -207,7 +207,21 @@ def test_spanish_sources_are_the_same_links_and_say_they_are_in_english(built_pa
     english = built_page("safety/").select(".sources li")
     spanish = built_page("es/safety/").select(".sources li")
     assert [item.a["href"] for item in spanish] == [item.a["href"] for item in english]
-    assert all(item.get_text().rstrip().endswith("(en inglés)") for item in spanish)
+    assert all(item.get_text().rstrip().endswith("en inglés)") for item in spanish)
+
+
+def test_spanish_sources_mark_their_english_titles_and_join_them_in_spanish(built_page) -> None:
+    """A screen reader says an English title in an English voice (WCAG 3.1.2); the words around
+    it are Spanish: "y otros", "actualizada en", "Reino Unido"."""
+    items = [item for url in ["es/safety/", "es/daily-habit/", "es/about/"] for item in built_page(url).select(".sources li")]
+    assert items and all(item.a["lang"] == "en" for item in items)
+    spoken = " ".join(" ".join(BeautifulSoup(str(item), "html.parser").get_text(" ").split()) for item in items)
+    for english in ["and others", "updated", "UK", "guideline"]:
+        assert english not in text_outside_english(BeautifulSoup(f"<html><title></title><body>{''.join(map(str, items))}</body></html>", "html.parser")), english
+    for spanish in ["Hayden y otros", "Quintner, Bove y Cohen", "Guía NICE NG59", "2016, actualizada en 2020; en inglés", "(Reino Unido; en inglés)"]:
+        assert spanish in spoken, spanish
+    # English pages mark nothing: the whole page is English.
+    assert not built_page("safety/").select(".sources [lang]")
 
 
 def test_a_page_missing_in_either_language_is_named() -> None:
@@ -407,13 +421,74 @@ def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_u
     page.goto(site_url + "es/daily-habit/#calendar")
     with page.expect_download() as download:
         page.get_by_role("button", name="Descargar el archivo de calendario").click()
+    assert download.value.suggested_filename == "pausas-para-girar.ics"
     events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
     assert len(events) == 3
     for event in events:
         assert str(event["SUMMARY"]) == "Pausa para girar"
         description = str(event["DESCRIPTION"])
+        assert description.startswith("Consulte antes a un médico o fisioterapeuta si ha tenido hace poco una hernia de disco")
+        assert "dolor que baja por un brazo o una pierna" in description
         assert "tome aire para estirarse, suelte el aire para girar" in description
-        assert f"Pasos y temporizador: {site_url}es/chair-twist/#time-your-breaths" in description
+        # The tutorial page itself, where the check comes before the steps.
+        assert description.endswith(f"Pasos y temporizador: {site_url}es/chair-twist/")
+        assert str(event["URL"]) == f"{site_url}es/chair-twist/"
         assert english_in(re.sub(r"https?://\S+", "", description)) == [], description
     status = page.locator("#habit-calendar .habit-status")
-    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00, 16:00")
+    expect(status).to_contain_text("Descargado pausas-para-girar.ics")
+    expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00 y 16:00")
+
+
+# The fourth edition's Spanish (2026-12-07): words a native reader stumbled on, and what says it
+# right in their place.
+
+SPANISH_WORDS_GONE = [
+    "fractura antigua",  # narrows "a past break": a break last year counts too
+    "Urgencia",  # the same-day tier's word; the top tier is «Emergencia»
+    "vaso de sangre",  # reads as "a glass of blood"
+    "tirón",  # a jerk, or a pulled muscle: not the good stretch
+    "cuando está sentado",  # "take breaks while seated", not "break up your sitting"
+    "mitad de la espalda",  # "half of the back"
+    "Espalda media",
+    "Espalda baja",
+    "(Europa)",  # 112 is the European Union's; 911 is not all of America
+    "(América)",
+    "Hágalo un hábito",
+    "en su propio sitio",  # "put it back in its place"
+    "Tirar de sí mismo",
+]
+
+
+@pytest.mark.parametrize("url", SPANISH_PROSE)
+def test_spanish_page_has_none_of_the_words_the_native_read_took_back(built_page, url: str) -> None:
+    soup = built_page(url)
+    text = " ".join([soup.title.get_text(), soup.body.get_text(" ")])
+    assert [words for words in SPANISH_WORDS_GONE if words in text] == [], url
+
+
+SPANISH_WORDS_IN_PLACE = [
+    *[(url, "alguna fractura de columna, reciente o antigua") for url in ["es/chair-twist/", "es/floor-twist/", "es/safety/", "es/mistakes/"]],
+    ("es/safety/", "Emergencia: pida ayuda ya"),
+    ("es/safety/", "la arteria principal del abdomen"),
+    ("es/safety/", "o vaya hoy a su centro de salud o a un servicio de urgencias"),
+    ("es/safety/", "una tensión suave y constante"),
+    ("es/how-the-twist-works/", "zona media (dorsal)"),
+    ("es/how-the-twist-works/", "zona baja (lumbar)"),
+    ("es/how-the-twist-works/", "Zona media"),  # the picture's label, as the text names it
+    ("es/how-the-twist-works/", "romper las horas seguidas sentado"),
+    ("es/safety/", "romper las horas seguidas sentado"),
+    ("es/daily-habit/", "Conviértalo en un hábito"),
+]
+
+
+@pytest.mark.parametrize(("url", "words"), SPANISH_WORDS_IN_PLACE)
+def test_spanish_page_says_it_as_the_native_read_asked(built_page, url: str, words: str) -> None:
+    assert words in " ".join(article(built_page(url)).get_text(" ").split()), (url, words)
+
+
+def test_spanish_emergency_numbers_stand_out_as_decided(built_page) -> None:
+    box = article(built_page("es/safety/")).select_one(".admonition.danger")
+    assert box.select_one(".admonition-title").get_text().startswith("Emergencia")
+    assert [number.get_text() for number in box.select("p strong")][:2] == ["112", "911"]
+    assert ("Llame al 112 (Unión Europea) o al 911 (EE. UU., México y la mayoría de América Latina), o al número de"
+            " emergencias de su país, para pedir una ambulancia") in " ".join(box.get_text(" ").split())

@@ -79,12 +79,13 @@ def sheet_shades(pdf: Path) -> tuple[int, int]:
 
 
 # The brief's third edition: one line a reader can act on from the paper alone. In Spanish, the
-# emergency numbers of Europe and the Americas, as decided.
+# top tier's word and the emergency numbers as decided on 2026-12-07.
 EMERGENCY_LINE = {
     "en": "Emergency: numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb?"
           " Call 999 (or your local emergency number) now.",
-    "es": "Urgencia: ¿adormecimiento en genitales o nalgas, problemas nuevos para orinar o defecar, o las dos"
-          " piernas débiles o dormidas? Llame ya al 112 (Europa) o al 911 (América), o al número de emergencias de su país.",
+    "es": "Emergencia: ¿adormecimiento en genitales o nalgas, problemas nuevos para orinar o defecar, o las dos"
+          " piernas débiles o dormidas? Llame ya al 112 (Unión Europea) o al 911 (EE. UU., México y la mayoría de"
+          " América Latina), o al número de emergencias de su país.",
 }
 
 # The rest of the sheet's own words, in each language: the cue, the safety strip's openings, the
@@ -102,9 +103,9 @@ SHEET_WORDS = {
     },
     "es": {
         "cue": "tome aire para estirarse, suelte el aire para girar",
-        "stop": "Pare enseguida si nota",
+        "stop": "Pare de inmediato si nota",
         "check": "¿Es este giro para usted?",
-        "safety": "Más consejos de seguridad:",
+        "safety": "Todos los consejos de seguridad:",
         "week": "Su semana: marque una casilla cada vez.",
         "days": "Lun Mar Mié Jue Vie",
         "sources": "Fuentes: vea la página en internet.",
@@ -117,9 +118,10 @@ SAFETY_CHECK = {
     "chair-twist/": ["dizzy or faint", "osteoporosis", "hip replacement", "Pregnant", "hernia", "pins and needles", "wheelchair"],
     "floor-twist/": ["dizzy or faint", "osteoporosis", "hip or knee replacement", "Pregnant", "hernia", "pins and needles",
                      "wheelchair"],
-    "es/chair-twist/": ["mareo o sensación de desmayo", "osteoporosis", "Prótesis de cadera", "Embarazo", "hernia",
+    "es/chair-twist/": ["mareo o sensación de desmayo", "osteoporosis", "alguna fractura de columna, reciente o antigua", "Prótesis de cadera", "Embarazo", "hernia",
                         "hormigueo en un brazo", "silla de ruedas"],
-    "es/floor-twist/": ["mareo o sensación de desmayo", "osteoporosis", "Prótesis o dolor de cadera o rodilla", "Embarazo",
+    "es/floor-twist/": ["mareo o sensación de desmayo", "osteoporosis", "alguna fractura de columna, reciente o antigua",
+                        "Prótesis o dolor de cadera o rodilla", "Embarazo",
                         "hernia", "hormigueo en un brazo", "silla de ruedas"],
 }
 
