@@ -159,7 +159,9 @@ def build_variant(destination: Path, site_url: str, change: Callable[[Path], Non
 
 def corrected(project: Path) -> None:
     page = project / "docs" / "chair-twist.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("A gentle twist you can do at your desk", CORRECTION, 1))
+    text = page.read_text(encoding="utf-8")
+    assert "\n# Chair twist\n" in text
+    page.write_text(text.replace("\n# Chair twist\n", f"\n# Chair twist\n\n{CORRECTION}\n", 1))
 
 
 def app_turned_off(project: Path) -> None:
