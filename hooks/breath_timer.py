@@ -30,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_words import build_language
@@ -222,22 +223,33 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     extra = page_attributes(html_, config.site_url)
     language = build_language(config)
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
-    # The element ships with English only, less the paper pacer's words: a page in another
-    # language carries its words, and the bare embed page every language's whole, for its
-    # ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
-    # overrides/embed.html), not beside the timer: Material's instant navigation runs each
-    # inline script of the content it brings in again, as a new <script> without its type and
-    # id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
-    # the element would not find them.
-    page.timer_words = ""
     if count:
-        embed = page.meta.get("template") == "embed.html"
-        carried = languages() if embed else [language] if language != "en" else []
-        if carried:
-            page.timer_words = words_script(carried, paper=embed)
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html
+
+
+def timer_words(page_html: str, language: str, embed: bool) -> str:
+    """The timer's words a page carries, for its template's head: none without a timer.
+
+    The element ships with English only, less the paper pacer's words: a page in another
+    language carries its words, and the bare embed page every language's whole, for its
+    ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    overrides/embed.html), not beside the timer: Material's instant navigation runs each
+    inline script of the content it brings in again, as a new <script> without its type and
+    id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
+    the element would not find them.
+    """
+    if "<breath-timer " not in page_html:
+        return ""
+    carried = languages() if embed else [language] if language != "en" else []
+    return words_script(carried, paper=embed) if carried else ""
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    embed = page.meta.get("template") == "embed.html"
+    context["timer_words"] = timer_words(page.content or "", build_language(config), embed)
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -40,13 +40,14 @@ FIXES = {
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
 }
 
-LANGUAGE_ITEM = re.compile(r'hreflang="(?P<lang>[^"]+)" class="md-select__link"')
-
 # The toc extension's permanent link after each heading, with its `permalink_title`.
 SECTION_LINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*">')
 
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# The header's language switch names each language in that language ("Español" on an English
+# page): marked so, a screen reader says it in that language's voice.
+LANGUAGE_LINK = re.compile(r'hreflang="(?P<lang>[A-Za-z0-9-]+)"(?= class="md-select__link")')
 
 # Front matter and settings that Material's templates write as HTML.
 PAGE_TEXT = ("title", "description", "author")
@@ -75,12 +76,12 @@ def escape_nav_titles(items: list) -> None:
 
 def mend(html: str, words: dict[str, str]) -> str:
     for stock, mended in FIXES.items():
-        html = html.replace(stock, mended.replace("{search}", words["search"]))
+        html = html.replace(stock, mended.replace("{search}", escape(words["search"])))
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     section_link = escape(words["section_link"])
     html = SECTION_LINK.sub(lambda link: f'{link[1]} title="{section_link}" aria-label="{section_link}">', html)
-    return LANGUAGE_ITEM.sub(r'hreflang="\g<lang>" lang="\g<lang>" class="md-select__link"', html)
+    return LANGUAGE_LINK.sub(r'\g<0> lang="\g<lang>"', html)
 
 
 # After mkdocs-static-i18n's on_config (priority -100) and hooks/languages.py's (-105), which

@@ -11,7 +11,7 @@ the timer. A health site's saved copy must never outlive a correction, so:
   new worker. Pages come from the network first and from the saved copy only when the network
   fails or is slow, with a note on the page that it is a saved copy and from when
   (hooks/offline-app-worker.js);
-- `extra.offline_app: false` builds without it, and ships a worker that removes itself and its
+- `extra.offline_app: false` (declared in hooks/site_settings.py) builds without it, and ships a worker that removes itself and its
   cache (hooks/offline-app-remover.js), so a reader who had the app loses it at the next visit.
 
 No worker is registered where it cannot or must not run: the offline build read from disk
@@ -54,18 +54,9 @@ NOT_KEPT = re.compile(r"_headers.*|robots\.txt|.*\.(map|gz)|" + re.escape(SHIM) 
 LUNR_LANGUAGE = re.compile(r"assets/javascripts/lunr/(min/lunr\.(?P<code>[a-z]{2})\.min\.js|tinyseg\.js|wordcut\.js)")
 
 
-def check_setting(value: object) -> bool:
-    """`extra.offline_app`: true (the default) or false, nothing else."""
-    if not isinstance(value, bool):
-        raise PluginError(
-            f"mkdocs.yml: extra.{SETTING}: {value!r} is not allowed; give true (an installable app that "
-            "works offline) or false (none, and a worker that removes itself for readers who had it)"
-        )
-    return value
-
-
 def app_on(config: MkDocsConfig) -> bool:
-    return check_setting(config.extra.get(SETTING, True)) and not offline(config)
+    """`extra.offline_app`, as hooks/site_settings.py checked it, and never in a copy read from disk."""
+    return config.extra[SETTING] and not offline(config)
 
 
 def theme_colour(style_sheet: str) -> str:

@@ -686,7 +686,7 @@ def test_about_page_is_honest_about_the_copy_when_the_host_fills_nothing_in(buil
 HOST_SETTINGS = (
     "extra:\n"
     "  publisher: Example Ltd health and safety team\n"
-    "  clinical_review: {role: a chartered physiotherapist, date: 2026-12-15}\n"
+    "  clinical_review: {role: a chartered physiotherapist, date: 2026-12-05}\n"
     "  report_mistake_url: mailto:health@example.org\n"
 )
 
@@ -711,7 +711,7 @@ def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_pat
     assert result.returncode == 0, result.stderr
     about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(article_section(about, "who-publishes-it")) == "This copy of the guide is published by Example Ltd health and safety team."
-    assert text_of(article_section(about, "clinical-review")) == "A chartered physiotherapist reviewed this edition on 15 December 2026."
+    assert text_of(article_section(about, "clinical-review")) == "A chartered physiotherapist reviewed this edition on 5 December 2026."
     assert article_section(about, "report-a-mistake").find("a", href="mailto:health@example.org") is not None
     link = article(about).select_one(".report-mistake a")
     assert (link.get_text(), link["href"]) == ("Report a mistake on this page", "mailto:health@example.org")

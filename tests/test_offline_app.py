@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "deploy"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from local_nginx import start_nginx  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from offline_app import check_setting, theme_colour  # noqa: E402
+from offline_app import theme_colour  # noqa: E402
+from site_settings import check_host_settings  # noqa: E402
 
 HOMES = {"en": "", "es": "es/"}
 SAVED_COPY = {"en": "saved on this device on", "es": "guardada en este dispositivo el"}
@@ -126,11 +127,11 @@ def test_the_policy_allows_the_worker_and_manifests_from_the_site_only_and_heade
     assert "worker-src 'self'; manifest-src 'self'" in headers
 
 
-@pytest.mark.parametrize("value", ["yes", 1, None, ["true"]])
+@pytest.mark.parametrize("value", ["yes", "true", 1, ["true"]])
 def test_offline_app_must_be_true_or_false(value: object) -> None:
     with pytest.raises(PluginError) as raised:
-        check_setting(value)
-    assert str(raised.value).startswith(f"mkdocs.yml: extra.offline_app: {value!r} is not allowed; give true")
+        check_host_settings({"sources": {"nhs": {"by": "NHS", "title": "Back pain", "url": "https://www.nhs.uk/"}}, "offline_app": value})
+    assert str(raised.value).startswith("mkdocs.yml: extra.offline_app is ") and "; give true" in str(raised.value)
     assert "\n" not in str(raised.value)
 
 

@@ -14,7 +14,7 @@
   const LENGTH = { min: 1, max: 60 };
   const EVERY = { min: 5, max: 240 };
   // What the page and the calendar file say, in the page's language (<html lang>); {name}
-  // takes a value. The address's ?days= is read in English, whatever the page's language.
+  // takes a value. The address's ?days= is read in English or in the page's language.
   const WORDS = {
     en: {
       days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -33,6 +33,7 @@
       removed: "Break removed. {left} left.", breaks: ["1 break", "{n} breaks"],
       downloaded: "Downloaded {file}: {count} of {length} minutes, {days}, at {times}. Open the file to add them to your calendar.",
       fromLink: "Your choices come from the link you followed. Check them, then download the file.",
+      unknownDays: ["The link's {days} was left out: it is not a day of the week.", "The link's {days} were left out: they are not days of the week."],
       youCan: "You can ", addBreaks: "add twist breaks to your calendar", instead: " instead.",
       every: "Choose a whole number of minutes from {min} to {max}.",
       noNotifications: "This browser cannot show notifications from a web page, so it cannot remind you.",
@@ -61,6 +62,7 @@
       removed: "Pausa quitada. Quedan {left}.", breaks: ["1 pausa", "{n} pausas"],
       downloaded: "Descargado {file}: {count} de {length} minutos, {days}, a las {times}. Abra el archivo para añadirlas a su calendario.",
       fromLink: "Sus elecciones vienen del enlace que ha seguido. Revíselas y después descargue el archivo.",
+      unknownDays: ["Del enlace se ha dejado fuera {days}: no es un día de la semana.", "Del enlace se han dejado fuera {days}: no son días de la semana."],
       youCan: "Puede ", addBreaks: "añadir pausas para girar a su calendario", instead: ".",
       every: "Elija un número entero de minutos, de {min} a {max}.",
       noNotifications: "Este navegador no puede mostrar avisos de una página web, así que no puede avisarle.",
@@ -132,11 +134,17 @@
     return number >= min && number <= max ? number : null;
   }
 
-  // "mon", "Monday", "we": a day's code such as "MO", or null.
+  // "mon", "Monday", "we", or on a Spanish page "mié", "mie", "miércoles": a day's code such
+  // as "MO", or null. Accents are optional, as many keyboards make them hard to type.
+  function plain(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
   function parseDay(word) {
-    const lower = word.trim().toLowerCase();
+    const lower = plain(word.trim());
     if (lower.length < 2) return null;
-    return DAYS.find((code, day) => WORDS.en.days[day].toLowerCase().startsWith(lower)) ?? null;
+    const names = [WORDS.en.days, words().days];
+    return DAYS.find((code, day) => names.some((list) => plain(list[day]).startsWith(lower))) ?? null;
   }
 
   // Choices carried by the page's address: ?times=10:30,15:00&days=mon,wed&length=10
@@ -152,11 +160,11 @@
       choices.times = times.slice(0, MOST_TIMES);
     }
     if (query.has("days")) {
-      const words = query.get("days").split(",", DAYS.length + 1).filter((word) => word.trim());
-      choices.days = words.map(parseDay).filter(Boolean);
-      const unknown = words.filter((word) => !parseDay(word));
-      // One message, however long the list.
-      if (unknown.length) console.warn(`Unstuck: days="${unknown.join(",")}" in the address ${unknown.length === 1 ? "is not a day" : "are not days"} of the week; left out.`);
+      // ?days=mon&days=fri is read as ?days=mon,fri.
+      const given = query.getAll("days").join(",").split(",", DAYS.length + 1).filter((word) => word.trim());
+      choices.days = given.map(parseDay).filter(Boolean);
+      // Said beside the days, once, however long the list (fillCalendarForm).
+      choices.unknownDays = given.filter((word) => !parseDay(word)).map((word) => word.trim().slice(0, 40));
     }
     if (query.has("length")) choices.length = query.get("length");
     return choices;
@@ -392,6 +400,15 @@
     return { problems, choices: { times, days, length } };
   }
 
+  // Beside the days, after any error of their own ("Tick at least one day").
+  function sayUnknownDays(form, unknown) {
+    const error = form.querySelector("#habit-days-error");
+    const quoted = unknown.map((word) => `“${word}”`).join(", ");
+    const message = words().unknownDays[+(unknown.length !== 1)].replace("{days}", quoted);
+    error.textContent = [error.textContent, message].filter(Boolean).join(" ");
+    console.warn(`Unstuck: ?days= ${quoted} left out: not a day of the week.`);
+  }
+
   function fillCalendarForm(form, choices) {
     if (choices.times) setTimes(form.querySelector(".habit-time-list"), choices.times);
     if (choices.days) {
@@ -445,6 +462,7 @@
       const { problems } = readCalendarForm(form);
       if (problems.length) showProblems(form, problems);
       else status.textContent = say("fromLink");
+      if (fromAddress.unknownDays?.length) sayUnknownDays(form, fromAddress.unknownDays);
       if (!location.hash) document.getElementById("calendar")?.scrollIntoView();
     }
   }
