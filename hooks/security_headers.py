@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from offline_app import WORKER as OFFLINE_WORKER
 from page_scan import scan_page
 
 log = logging.getLogger("mkdocs.hooks.security_headers")
@@ -115,6 +116,9 @@ def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> st
         "script-src": ["'self'", *hashes],
         # Material draws its icons as data: SVG in its style sheets.
         "img-src": ["'self'", "data:"],
+        # The offline app's service worker and manifests (hooks/offline_app.py), from this site only.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -150,6 +154,8 @@ class SiteHeaders:
         policies, or the narrower rule wins), so each page gets its policy from one rule only.
         """
         rules = ["/*\n" + "".join(f"  {name}: {value}\n" for name, value in self.common.items())]
+        # The browser checks the service worker for a new version at each visit: never from a cache.
+        rules.append(f"/{OFFLINE_WORKER}\n  Cache-Control: no-cache\n")
         for path in page_paths:
             policy = self.embed_policy if EMBED_PAGE.match(path) else self.content_policy
             rules.append(f"{path}\n  Content-Security-Policy: {policy}\n")

@@ -210,6 +210,15 @@ def alternates(value: object) -> list[dict[str, str]]:
     return value
 
 
+def true_or_false(value: object) -> bool:
+    """`offline_app`: true or false as YAML writes them, not "yes" in quotes or 1. (Not named on_...: MkDocs
+    takes a hook's on_ functions for its events.)"""
+    if not isinstance(value, bool):
+        raise Refused(value, "give true (an installable app that works offline) or false (none, and a worker "
+                             "that removes itself for readers who had it)")  # fmt: skip
+    return value
+
+
 def mapping(value: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise Refused(value, "give a mapping of settings, such as {breaths: 6}, or {}")
@@ -227,6 +236,8 @@ class HostSettings(Config):
     translation_review = c.Optional(Checked(review("una fisioterapeuta colegiada")))
     sources = Checked(sources, default={})
     breath_timer = Checked(mapping, default={})
+    # The installable app that works offline (hooks/offline_app.py).
+    offline_app = Checked(true_or_false, default=True)
     alternate = c.Optional(Checked(alternates))
     # Material's: its offline plugin's scripts (hooks/offline.py swaps one), its footer's credit.
     polyfills = c.ListOfItems(c.Type(str), default=[])

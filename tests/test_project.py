@@ -76,7 +76,8 @@ def own_files(built_page, url: str) -> set[str]:
 
 def test_every_page_loads_the_print_script_and_the_site_styles_and_no_more_than_it_uses(built_page) -> None:
     for url in PAGES:
-        expected = {"site.css", "print.css", "print.js", "language-switch.js"}  # the header's switch
+        # The header's switch; the offline app's registration (hooks/offline_app.py).
+        expected = {"site.css", "print.css", "print.js", "language-switch.js", "offline-app.js"}
         expected |= {"guided-start.js"} if url in TUTORIALS else set()
         expected |= {"habit.js", "habit.css"} if url == "daily-habit/" else set()
         expected |= {"code-actions.js"} if url == "embed-the-timer/" else set()
