@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -250,6 +251,13 @@ def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, 
 
 
 # Serving
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port no one listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, build_site, built_pages, copy_of_the_project, run_framed_session, serve
+from helpers import ROOT, build_site, built_pages, copy_of_the_project, free_port, run_framed_session, serve
 from local_nginx import start_nginx, worker_user
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
@@ -238,12 +238,6 @@ def test_a_symbolic_link_out_of_the_site_is_refused(site_dir: Path, tmp_path: Pa
         stop()
 
 
-def free_port(host: str = HOST) -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def site_with_public_and_leftover_files(site_dir: Path, tmp_path: Path) -> Iterator[Fetch]:
     """A copy of the site holding what a server finds beside the build: a certificate challenge
@@ -260,7 +254,7 @@ def site_with_public_and_leftover_files(site_dir: Path, tmp_path: Path) -> Itera
     }.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text)
-    port = free_port()
+    port = free_port(HOST)
     url, stop = start_nginx(site, port, HOST)
 
     def get(path: str) -> http.client.HTTPResponse:
@@ -318,7 +312,7 @@ def test_workers_never_run_as_root_even_when_root_owns_the_site(site_dir: Path, 
     assert site_dir.stat().st_uid == 0
     line, served = worker_user(site_dir, tmp_path)
     assert line in ("user nobody nogroup;", "user www-data www-data;") and served != site_dir  # a copy others can read
-    url, stop = start_nginx(site_dir, free_port(), HOST)
+    url, stop = start_nginx(site_dir, free_port(HOST), HOST)
     try:
         workers = nginx_workers_users(os.getpid())
         assert workers and 0 not in workers

@@ -9,13 +9,10 @@ turned off leaves no worker behind; behind the project's nginx, no policy violat
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import socket
 import struct
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,15 +20,12 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import CHROMIUM_ARGS, ROOT, axe_violations, built_pages, serve
+from helpers import CHROMIUM_ARGS, ROOT, axe_violations, build_site, built_pages, copy_of_the_project, free_port, serve
+from local_nginx import start_nginx
+from mkdocs.exceptions import PluginError
+from offline_app import theme_colour
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
-
-sys.path.insert(0, str(ROOT / "deploy"))
-sys.path.insert(0, str(ROOT / "hooks"))
-from local_nginx import start_nginx  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from offline_app import theme_colour  # noqa: E402
-from site_settings import check_host_settings  # noqa: E402
+from site_settings import check_host_settings
 
 HOMES = {"en": "", "es": "es/"}
 SAVED_COPY = {"en": "saved on this device on", "es": "guardada en este dispositivo el"}
@@ -138,22 +132,11 @@ def test_offline_app_must_be_true_or_false(value: object) -> None:
 # --- Builds of one's own, for what a host changes --------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def build_variant(destination: Path, site_url: str, change: Callable[[Path], None]) -> Path:
     """The project, changed by `change`, built for site_url into destination/site."""
-    project = destination / "project"
-    for name in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_of_the_project(destination / "project")
     change(project)
-    environment = {key: value for key, value in os.environ.items() if key != "OFFLINE"} | {"SITE_URL": site_url}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination / "site")],
-                            cwd=project, capture_output=True, text=True, env=environment)  # fmt: skip
+    result = build_site(destination / "site", {"SITE_URL": site_url}, project=project)
     assert result.returncode == 0, result.stderr
     return destination / "site"
 

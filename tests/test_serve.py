@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, free_port
 
 SERVE = ROOT / "scripts" / "serve"
 
@@ -22,12 +21,6 @@ def test_a_port_that_is_not_one_stops_serve_in_one_line(port: str) -> None:
     assert result.returncode == 2
     assert result.stderr == f"PORT={port} is not a port: give a number from 1 to 65535, such as PORT=8000\n"
     assert result.stdout == ""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_serve_answers_at_the_port_it_is_given() -> None:
