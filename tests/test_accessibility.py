@@ -32,3 +32,15 @@ def test_warning_box_text_is_never_smaller_than_body_text(page: Page, site_url: 
     )
     assert box_items and min(box_items) >= max(body)
     assert min(box_titles) >= max(body)
+
+
+@pytest.mark.parametrize(("home", "query"), [("", "chair"), ("es/", "silla")])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_with_its_results_showing_has_no_axe_violation(page: Page, site_url: str, scheme: str, home: str, query: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + home)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__meta").wait_for()
+    page.locator(".md-search-result__item").first.wait_for()
+    assert axe_violations(page) == []
