@@ -15,12 +15,12 @@ Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
   plus the breath timer (its style inside) on tutorials and our small scripts.
 - Images 15 KB: the hand-made SVG pictures and the favicon.
-- The breath timer, one file with its style inside: 6.75 KB, its follow-along view, cues, pace
-  panel, ready screen and other languages' words from the page included, so that an intranet
-  embedding it pays next to nothing. The goal is 6 KB, which it held until the ready screen
-  (its English safety words built in), the five distinct sounds and the languages came; no cut
-  that keeps every behaviour the decisions ask for has reached it (see the README's "The
-  timer's budget"), so this figure only stops it growing unseen.
+- The breath timer, one file with its style inside: 7 KB, its follow-along view, cues, pace
+  panel, ready screen (its English safety words and emergency line built in) and other
+  languages' words from the page included, so that an intranet embedding it pays next to
+  nothing. The 6 KB goal is retired (decisions.md, 2026-12-07): no cut that keeps every
+  behaviour the decisions ask for reached it (see the README's "The timer's budget"). A new
+  behaviour pays for itself in bytes, or its words and data come from the page.
 The hook's build time is measured against the same pages built without it, in interleaved
 runs so that the machine's load falls on both alike; the target ratio is under 1.10.
 """
@@ -47,7 +47,7 @@ KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
 PAGE_BUDGET = 78 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
-TIMER_BUDGET = 6912  # 6.75 KB; the goal is 6 KB (see above)
+TIMER_BUDGET = 7168  # 7 KB: decisions.md, 2026-12-07
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
 
 

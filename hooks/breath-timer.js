@@ -37,7 +37,7 @@
       "breaths": ["{n} breath", "{n} breaths"],
       "pace": "{breaths} each side: breathe in for {inhale}, out for {exhale}.",
       "title": "Before you start",
-      "check": "Check first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
+      "check": "Ask a doctor or physiotherapist first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
       "floor": "Do the chair twist instead if you cannot get down to the floor safely.",
       "link": "Is this twist right for you?",
       "stop": "Stop at once if you feel:",
@@ -45,14 +45,15 @@
       "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
       "kinds": ["a number of seconds", "a whole number"],
       "voiceless": "This browser has no voice, so you will hear tones.",
+      "emergency": ["Emergency:", "numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb? Call 999 (or your local emergency number) now."],
       "paper": {
         "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
         "ticks": ["Turn right", "Turn right first", "Then turn left"]
       },
-      "legend": "Cues",
+      "legend": "Sound",
       "cues": ["silent", "tones", "voice"],
       "toggle": ["Start", "Pause", "Resume", "Start again"],
-      "buttons": ["Full view", "Reset", "Pace", "Leave full view", "Again", "Done"],
+      "buttons": ["Reset", "Pace", "Leave full view", "Again", "Done"],
       "presets": ["Standard", "Slow"],
       "fields": ["Breaths each side", "Seconds breathing in", "Seconds breathing out"],
       "steps": ["less", "more"]
@@ -86,19 +87,20 @@
         "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
         "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"]
       },
-      "legend": "Señales",
+      "legend": "Sonido",
       "cues": ["silencio", "tonos", "voz"],
       "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],
-      "buttons": ["Vista completa", "Reiniciar", "Ritmo", "Salir de la vista", "Otra vez", "Hecho"],
+      "buttons": ["Reiniciar", "Ritmo", "Volver a la página", "Otra vez", "Hecho"],
       "presets": ["Normal", "Lento"],
       "fields": ["Respiraciones por lado", "Segundos al tomar aire", "Segundos al soltar el aire"],
       "steps": ["menos", "más"]
     }
   };
   // The language of the page around the element (its closest `lang`), where the timer has its
-  // words; else English, and a warning. English is built in; a page carries other columns as
-  // JSON in <script type="application/json" id="breath-timer-words">: the hook writes it into
-  // the site's pages, and an intranet can write its own.
+  // words; else English, and a warning. English is built in; a page carries its columns whole,
+  // with what the site adds to them (the breathing warning), as JSON in
+  // <script type="application/json" id="breath-timer-words">: the hook writes it into the
+  // site's pages, and an intranet can write its own.
   function language(element) {
     const lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
     try {
@@ -123,21 +125,23 @@
   // The localStorage key of the reader's own pace and cue choices.
   const STORE = "breath-timer";
   const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
-  const ui = (id, T) => `<div class="bt-ui">
-<div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
-<div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
-<div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
-<div class="bt-bar" aria-hidden="true"><div></div></div></div>
-<div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
-<p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
-<p class="bt-live" role="status"></p>
-<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => button(`data-cue="${cue}"`, T.cues[i])).join(" ")}</fieldset>
-<p class="bt-note"></p>
-<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-view"', T.buttons[0])} ${button('class="bt-reset"', T.buttons[1])} ${button('class="bt-open" aria-expanded="false"', T.buttons[2])} ${button('class="bt-leave"', T.buttons[3])}</p>
-<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button(`data-preset="${name}"`, T.presets[i])).join(" ")}</p>
-${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button(`data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`, "+")}</div>`).join("\n")}
-<p class="bt-out" role="status"></p></div>
-<p class="bt-end">${button('class="bt-toggle"', T.buttons[4])} ${button('class="bt-leave"', T.buttons[5])}</p></div>`;
+  // The markup, one string (the minifier joins the lines), with an id for each part a label or
+  // description points to.
+  const ui = (id, T) => `<div class="bt-ui">` +
+    `<div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>` +
+    `<div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>` +
+    `<div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>` +
+    `<div class="bt-bar" aria-hidden="true"><div></div></div></div>` +
+    `<div class="bt-ready"><h2 class="bt-title" id="${id}-title" tabindex="-1">${T.title}</h2><p id="${id}-check">${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>` +
+    `<div id="${id}-stop"><p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-emergency"><b>${T.emergency[0]}</b> ${T.emergency[1]}</p></div><p class="bt-pace"></p></div>` +
+    `<p class="bt-live" role="status"></p>` +
+    `<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => `<label><input type="radio" name="${id}-cue" value="${cue}">${T.cues[i]}</label>`).join(" ")}</fieldset>` +
+    `<p class="bt-note" role="status"></p>` +
+    `<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-reset"', T.buttons[0])} ${button('class="bt-open" aria-expanded="false"', T.buttons[1])} ${button('class="bt-leave"', T.buttons[2])}</p>` +
+    `<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button(`data-preset="${name}"`, T.presets[i])).join(" ")}</p>` +
+    `${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button(`data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`, "+")}</div>`).join("")}` +
+    `<p class="bt-out" role="status"></p></div>` +
+    `<p class="bt-end">${button('class="bt-toggle"', T.buttons[3])} ${button('class="bt-leave"', T.buttons[4])}</p></div>`;
 
   // The element's style: scripts/minify-timer writes hooks/breath-timer.css in here, minified,
   // in place of its name. One file to ship and to copy, whose sheet the document, shadow root or
@@ -232,17 +236,30 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
       if (!this.#ui) {
         this.#lang = language(this);
-        this.#t = WORDS[this.#lang];
-        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, this.#t));
+        // A column without a word (a host's own language) takes English's, not nothing.
+        this.#t = { ...WORDS.en, ...WORDS[this.#lang] };
+        const id = `bt${++timers}`;
+        this.insertAdjacentHTML("beforeend", ui(id, this.#t));
         this.#ui = this.lastElementChild;
-        // The ready screen links the page's full check where the page names one; an <a> with
-        // no address would be no link at all.
-        const check = this.getAttribute("check");
-        if (check) this.querySelector(".bt-check").href = check;
-        else this.querySelector(".bt-check").parentElement.remove();
-        // The ready screen's link to the full check leaves the view, so the check shows.
-        this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
-        this.#ui.addEventListener("change", (event) => this.#choose(event.target));
+        // A screen reader meets the view by its title, then the check and the stop signals.
+        this.#dialog.setAttribute("aria-labelledby", `${id}-title`);
+        this.#dialog.setAttribute("aria-describedby", `${id}-check ${id}-stop`);
+        // The ready screen links the page's full check where the page names one, else the
+        // safety page its words name (the embed page's, in each language); an <a> with no
+        // address would be no link at all. A check on another page opens outside the view and
+        // any frame (the safety page refuses framing); away from a page's own check, the ready
+        // screen says when to call for help (the style hides it beside one).
+        const check = this.getAttribute("check") || this.#t.safety;
+        const link = this.querySelector(".bt-check");
+        if (check) link.href = check;
+        else link.parentElement.remove();
+        if (check?.[0] !== "#") link.target = "_blank"; // which browsers open with noopener
+        this.#ui.addEventListener("click", (event) => {
+          const link = event.target.closest("a");
+          if (!link) this.#press(event.target.closest("button"));
+          else if (!link.target) this.#showCheck(event, document.querySelector(link.hash));
+        });
+        this.#ui.addEventListener("change", ({ target }) => (target.type === "radio" ? this.#chooseCue(target.value) : this.#choose(target)));
       }
       document.addEventListener("visibilitychange", this);
       // Fired at the element itself as it goes into full screen and out by any way.
@@ -286,32 +303,37 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
     ready() {
       if (!this.isConnected) return;
       if (!/running|paused/.test(this.#state)) {
-        this.reset();
+        this.#rewind();
         this.#state = "ready";
         this.#show();
+        this.#text(".bt-live", ""); // read in order on the ready screen: nothing from before
       }
+      // The title first, above the check and the Start, so focus and what shows agree.
       this.#enterView();
-      this.#ui.scrollTop = 0; // the check first, above the Start that has the focus
+      this.querySelector(".bt-title").focus();
     }
 
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
       if (!this.isConnected || this.#state === "running") return;
-      if (this.#state === "paused") this.#say(this.#t.going);
-      else {
+      const resumed = this.#state === "paused";
+      if (!resumed) {
         this.#pausedAt = 0;
         this.#index = -1;
         this.#plan = this.#schedule();
       }
       if (this.#cue() === "tones") {
         this.#listen();
-        if (this.#state === "paused") this.#tone(TONES.prepare);
+        if (resumed) this.#tone(TONES.prepare);
       }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
-      this.#tick();
-      this.#show();
+      // The view first, its live region in place, so what is said next is not lost in the move.
       this.#enterView();
+      this.#tick();
+      // Said a frame after the view opens, as the reader's focus settles in it.
+      if (resumed) requestAnimationFrame(() => this.#say(this.#t.going));
+      this.#show();
       this.#wake();
     }
 
@@ -326,6 +348,12 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
 
     reset() {
       this.#leaveView();
+      this.#rewind();
+      this.#show();
+    }
+
+    // Back to before the first breath.
+    #rewind() {
       this.#stop();
       this.#state = "idle";
       this.#index = -1;
@@ -334,36 +362,39 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       delete this.dataset.phase;
       this.#set("--breath", 0);
       this.#set("--progress", 0);
-      this.#show();
     }
 
     #press(target) {
       // Named by the first class: bt-toggle is "toggle".
       const action = target?.classList[0]?.slice(3);
       if (!target) return;
-      // An idle timer's Start shows the ready screen, unless its page has shown the check.
-      if (action === "toggle") return this.#state === "running" ? this.pause() : this.#state !== "idle" || this.hasAttribute("direct") ? this.start() : this.ready();
+      // Every session begins on the ready screen, however the reader came to the timer.
+      if (action === "toggle") return this.#state === "running" ? this.pause() : /paused|ready/.test(this.#state) ? this.start() : this.ready();
       if (action === "reset") return this.reset();
-      if (action === "view") return this.#enterView();
       if (action === "leave") return this.#leaveView();
       if (action === "open") {
         const open = target.getAttribute("aria-expanded") !== "true";
         target.setAttribute("aria-expanded", open);
         return this.toggleAttribute("data-settings", open);
       }
-      const { cue, preset } = target.dataset;
+      const { preset } = target.dataset;
       this.#text(".bt-out", "");
-      if (cue) {
-        remember({ cue });
-        if (this.#cue() === "tones") this.#listen();
-      } else if (PRESETS[preset]) remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
+      if (PRESETS[preset]) remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
       else {
         const input = target.parentElement.querySelector("input");
         const [, min, max] = SETTINGS[input.name];
         const stepped = Math.round((this.#preference(input.name) + Number(target.dataset.step)) * 2) / 2;
         remember({ [input.name]: Math.min(max, Math.max(min, stepped)) });
+        // The live region says the new value: "Seconds breathing in: 3".
+        this.#text(".bt-out", `${input.labels[0].textContent}: ${this.#preference(input.name)}`);
       }
       this.#paced();
+    }
+
+    #chooseCue(cue) {
+      remember({ cue });
+      if (this.#cue() === "tones") this.#listen();
+      this.#show();
     }
 
     // A typed pace outside the limits keeps the one before, and says so.
@@ -455,6 +486,8 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
         speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(message), { lang: this.#lang }));
       }
       this.#show();
+      // The view's Pause gives way to Again and Done: focus goes with it, not to the page.
+      if (name === "done") this.querySelector(".bt-end .bt-toggle").focus();
       this.dispatchEvent(new CustomEvent("breath-timer:phase", { bubbles: true, detail: { phase: name, side, breath, breaths } }));
       if (name === "done") this.dispatchEvent(new CustomEvent("breath-timer:done", { bubbles: true }));
     }
@@ -486,7 +519,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
         `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
-      for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
+      this.querySelector(`[value=${chosen}]`).checked = true;
       this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
@@ -509,21 +542,24 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.append(this.#dialog);
       this.#dialog.append(this.#ui);
       this.#modal();
-      // Refused in a frame without allow="fullscreen", missing on an iPhone.
-      this.requestFullscreen?.().catch(() => {});
+      // Asked only where allowed, so a frame without allow="fullscreen" logs nothing on its
+      // host's console; missing on an iPhone.
+      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
     }
 
-    // Shown again, the dialog is the top layer's last, over the element gone full screen. Its
-    // showing focuses its first control (the ready screen's link), so Start or Pause takes it back.
+    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    // Focus goes to the ready screen's title, above what it asks the reader to read, or Pause.
     #modal() {
       this.#dialog.close();
       this.#dialog.showModal();
-      this.querySelector(".bt-toggle").focus({ preventScroll: true });
+      this.querySelector(this.#state === "ready" ? ".bt-title" : ".bt-toggle").focus();
     }
 
-    // Leaving keeps the session's place: the timer runs on in the page.
+    // Leaving pauses: a reader who leaves because it hurts expects it to stop. Resume goes on
+    // from the same place.
     #leaveView() {
       if (!this.hasAttribute("data-view")) return;
+      this.pause();
       this.removeAttribute("data-view");
       if (this.#state === "ready") {
         this.#state = "idle";
@@ -531,8 +567,18 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       }
       this.#dialog.close();
       this.append(this.#ui);
-      if (this.matches(":fullscreen")) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+      return this.matches(":fullscreen") ? document.exitFullscreen().catch(() => {}) : Promise.resolve();
+    }
+
+    // The ready screen's link to the page's own check: the view gives way to the check, which
+    // takes the focus, and the link goes no further (Material would render the page afresh).
+    // Full screen keeps the rest of the page inert until it has gone.
+    #showCheck(event, check) {
+      event.preventDefault();
+      event.stopPropagation();
+      check.tabIndex = -1;
+      this.#leaveView().then(() => check.focus());
     }
 
     #key(event) {

@@ -23,6 +23,7 @@ import html
 import logging
 from typing import Any
 
+from languages import build_languages, twin_url
 from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,7 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from site_words import build_language
+from site_words import build_language, site_words
 from timer_settings import (
     WIDGET_DIR,
     Number,
@@ -55,9 +56,8 @@ WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css")
 MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
-# A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
+# A tutorial's own check, "Is this twist right for you?".
 CHECK_ID = "is-this-twist-right-for-you"
-SAFETY_URI = "safety/"
 
 
 # Rendering
@@ -88,16 +88,38 @@ def fallback_instruction(settings: dict[str, Number], language: str = "en") -> s
     )
 
 
-def page_attributes(page_html: str, site_url: str | None) -> dict[str, str]:
-    """What the timer's ready screen needs from its page: where the full check is, and
-    whether the page has shown it already (then the timer's Start starts at once).
-
-    A tutorial has its own check above the timer; elsewhere (the embed page) the guide's
-    safety page, when the site has an address to link to.
+def page_attributes(page_html: str, safety: str | None) -> dict[str, str]:
+    """Where the timer's ready screen links its check: a tutorial's own, above the timer; else
+    the guide's safety page (`safety`), or none where the page's words name it in each language.
+    Every Start still opens the ready screen: a reader may come to the timer by a shared link.
     """
     if f'id="{CHECK_ID}"' in page_html:
-        return {"check": f"#{CHECK_ID}", "direct": ""}
-    return {"check": site_url + SAFETY_URI} if site_url else {}
+        return {"check": f"#{CHECK_ID}"}
+    return {"check": safety} if safety else {}
+
+
+def safety_address(page_url: str, language: str, config: MkDocsConfig) -> str:
+    """The safety page in a language, from a page: relative, so it holds in a frame, below a
+    path and in the copy opened from disk."""
+    english = "safety/" if config.use_directory_urls else "safety.html"
+    return get_relative_url(twin_url(english, language, build_languages(config)), page_url)
+
+
+def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig, embed: bool) -> dict[str, dict[str, Any]]:
+    """What each language's ready screen takes from the site (hooks/words.yml): the printed
+    sheet's emergency line, which a ready screen away from a tutorial's check shows; the
+    breathing warning after the pace; and on the embed page, whose ?lang= picks the language,
+    that language's safety page."""
+    table = {}
+    for code in language_codes:
+        site = site_words()[code]
+        table[code] = {
+            "emergency": [site["emergency_label"], site["emergency"]],
+            "pace": f"{words(code)['pace']} {site['timer_breathing']}",
+        }
+        if embed:
+            table[code]["safety"] = safety_address(page_url, code, config)
+    return table
 
 
 def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None, language: str = "en") -> str:
@@ -214,22 +236,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
-    extra = page_attributes(html_, config.site_url)
     language = build_language(config)
+    embed = page.meta.get("template") == "embed.html"
+    extra = page_attributes(html_, None if embed else safety_address(page.url, language, config))
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
-    # The element ships with English only, less the paper pacer's words: a page in another
-    # language carries its words, and the bare embed page every language's whole, for its
-    # ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    # The element ships with English only, less the paper pacer's words and what the site adds
+    # (ready_screen_words): a page carries its language's words, and the bare embed page every
+    # language's whole, for its ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
     # overrides/embed.html), not beside the timer: Material's instant navigation runs each
     # inline script of the content it brings in again, as a new <script> without its type and
     # id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
     # the element would not find them.
     page.timer_words = ""
     if count:
-        embed = page.meta.get("template") == "embed.html"
-        carried = languages() if embed else [language] if language != "en" else []
-        if carried:
-            page.timer_words = words_script(carried, paper=embed)
+        carried = languages() if embed else [language]
+        page.timer_words = words_script(carried, paper=embed, page_words=ready_screen_words(page.url, carried, config, embed))
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

@@ -573,15 +573,15 @@ def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:
     assert words()["idle"][1] == "Breathe in to lengthen, breathe out to twist"
 
 
-def test_a_tutorial_timer_links_its_own_check_and_starts_at_once() -> None:
+def test_a_tutorial_timer_links_its_own_check_and_has_no_way_past_the_ready_screen() -> None:
     page = '<h2 id="is-this-twist-right-for-you">Is this twist right for you?</h2>\n<!-- breath-timer -->'
-    assert page_attributes(page, "https://example.org/") == {"check": "#is-this-twist-right-for-you", "direct": ""}
+    assert page_attributes(page, "../safety/") == {"check": "#is-this-twist-right-for-you"}
     html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page, None))[0]
-    assert 'check="#is-this-twist-right-for-you" direct>' in html_
+    assert 'check="#is-this-twist-right-for-you">' in html_
 
 
-def test_a_timer_without_the_check_links_the_safety_page_only_where_the_site_has_an_address() -> None:
-    assert page_attributes("<!-- breath-timer -->", "https://intranet.example/unstuck/") == {"check": "https://intranet.example/unstuck/safety/"}
+def test_a_timer_without_the_check_links_the_safety_page_given_or_none() -> None:
+    assert page_attributes("<!-- breath-timer -->", "../safety/") == {"check": "../safety/"}
     assert page_attributes("<!-- breath-timer -->", None) == {}
 
 

@@ -363,8 +363,9 @@ def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish
     page.add_init_script(RECORD_SPEECH)
     page.goto(site_url + "es/chair-twist/")
     timer = page.locator("breath-timer")
-    timer.locator("[data-cue='voice']").click()
+    timer.locator("input[value='voice']").check()
     shown_before = timer.evaluate("t => t.querySelector('.bt-ui').innerText")
+    timer.locator(".bt-buttons .bt-toggle").click()  # the ready screen, then its Start
     timer.locator(".bt-buttons .bt-toggle").click()
     page.clock.run_for(75_000)
     spoken = page.evaluate("window.spoken")
@@ -382,7 +383,8 @@ def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_
     page.clock.install()
     page.goto(site_url + "es/chair-twist/")
     timer = page.locator("breath-timer")
-    timer.locator("[data-cue='tones']").click()
+    timer.locator("input[value='tones']").check()
+    timer.locator(".bt-buttons .bt-toggle").click()  # the ready screen, then its Start
     timer.locator(".bt-buttons .bt-toggle").click()
     expect(timer.locator(".bt-live")).to_contain_text("Prepárese")
     page.clock.run_for(4_000)
