@@ -135,7 +135,8 @@ def test_embed_ready_screen_carries_the_emergency_line_and_links_the_safety_page
     timer.get_by_role("button", name=BUTTONS[language]["start"], exact=True).click()
     expect(timer).to_have_attribute("data-state", "ready")
     ready = timer.locator(".bt-ready")
-    expect(ready).to_contain_text(EMERGENCY[language])
+    expect(ready.locator(".bt-emergency")).to_be_visible()
+    expect(ready.locator(".bt-emergency")).to_contain_text(EMERGENCY[language])
     # Opened outside the frame: the safety page refuses to be framed.
     check = ready.locator(".bt-check")
     expect(check).to_have_attribute("target", "_blank")
@@ -155,8 +156,10 @@ def test_a_tutorials_ready_screen_leaves_the_emergency_line_to_its_page(page: Pa
 def test_the_one_script_embed_carries_the_printed_sheets_emergency_line_in_english(timer_page) -> None:
     page = timer_page("<breath-timer></breath-timer>")
     page.locator("breath-timer").evaluate("(timer) => timer.ready()")
-    expect(page.locator("breath-timer .bt-ready")).to_contain_text("Emergency: numbness around your genitals or bottom")
-    expect(page.locator("breath-timer .bt-ready")).to_contain_text(EMERGENCY["en"])
+    emergency = page.locator("breath-timer .bt-emergency")
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("Emergency: numbness around your genitals or bottom")
+    expect(emergency).to_contain_text(EMERGENCY["en"])
 
 
 @pytest.mark.parametrize(("address", "language"), [("chair-twist/", "en"), ("es/floor-twist/", "es"), ("embed/?lang=es", "es")])
