@@ -1,115 +1,50 @@
 // <breath-timer>: paces a seated twist by the breath, for a set number of breaths a side.
 // Attributes in, events out (breath-timer:phase, breath-timer:done), nothing global.
 (() => {
-  // The one table of settings: name: [default, minimum, maximum, whole number?].
-  // Written as JSON, because the hook (breath_timer.py) reads it from this file too.
-  const SETTINGS = {
-    "breaths": [5, 1, 10, true],
-    "inhale": [2.5, 1, 8, false],
-    "exhale": [3.5, 1, 8, false],
-    "sides": [2, 1, 2, true],
-    "prepare": [3, 1, 20, false],
-    "switch": [5, 1, 20, false]
-  };
+  // --- Data
+  // scripts/minify-timer writes each file named below in its place, as the element ships; the
+  // hook (hooks/timer_settings.py) reads the same files, so the two cannot disagree.
+  // The settings: name: [default, minimum, maximum, whole number?].
+  const SETTINGS = "breath-timer.settings.json";
   // The one number grammar, the hook's too: ASCII digits, and for seconds a dot and more digits.
   const WHOLE = /^[0-9]+$/;
   const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
-  // The timer's words, a column a language, written as JSON because the hook reads them too
-  // (its paper fallback says what the timer says). {name} takes a value. A phase has its big
-  // word and the line under it; the cue stays "breathe in to lengthen...". Paused has its
-  // line for a screen with no keyboard too. "paper" is the paper pacer's alone: the element
-  // ships and pages carry each column without it (scripts/minify-timer, the hook).
-  const WORDS = {
-    "en": {
-      "idle": ["Press Start", "Breathe in to lengthen, breathe out to twist"],
-      "prepare": ["Get ready", "Turn right first, only as far as is comfortable"],
-      "inhale": ["In", "Breathe in to lengthen"],
-      "exhale": ["Out", "Breathe out to twist"],
-      "switch": ["Change sides", "Now turn left, only as far as is comfortable"],
-      "done": ["Well done", "Both sides done"],
-      "paused": ["Paused", "Press Resume or Space to go on", "Tap Resume to go on"],
-      "going": "Going on",
-      "sides": ["Turn right first", "→ Right", "← Left"],
-      "count": "{breath} of {breaths}, in",
-      "breath": "Breath {breath} of {breaths}",
-      "each": "{breaths} each side",
-      "seconds": ["{n} second", "{n} seconds"],
-      "breaths": ["{n} breath", "{n} breaths"],
-      "pace": "{breaths} each side: breathe in for {inhale}, out for {exhale}.",
-      "title": "Before you start",
-      "check": "Ask a doctor or physiotherapist first if you have a recent slipped disc or sciatica, weak bones, a hip replacement or recent surgery, or if you are pregnant.",
-      "floor": "Do the chair twist instead if you cannot get down to the floor safely.",
-      "link": "Is this twist right for you?",
-      "stop": "Stop at once if you feel:",
-      "signals": ["sharp, stabbing or burning pain", "pain that shoots down an arm or a leg", "new numbness or tingling", "dizzy or faint"],
-      "outside": "{label} must be {kind} from {min} to {max}, so the timer uses {value}.",
-      "kinds": ["a number of seconds", "a whole number"],
-      "voiceless": "This browser has no voice, so you will hear tones.",
-      "emergency": ["Emergency:", "numbness around your genitals or bottom, new trouble peeing or pooing, or both legs weak or numb? Call 999 (or your local emergency number) now."],
-      "paper": {
-        "fallback": "Hold each side for {breaths}. Breathe in for {inhale} to lengthen, then breathe out for {exhale} to twist. Turn only as far as is comfortable.",
-        "ticks": ["Turn right", "Turn right first", "Then turn left"]
-      },
-      "legend": "Sound",
-      "cues": ["silent", "tones", "voice"],
-      "toggle": ["Start", "Pause", "Resume", "Start again"],
-      "buttons": ["Reset", "Pace", "Leave full view", "Again", "Done"],
-      "presets": ["Standard", "Slow"],
-      "fields": ["Breaths each side", "Seconds breathing in", "Seconds breathing out"],
-      "steps": ["less", "more"]
-    },
-    "es": {
-      "idle": ["Pulse Empezar", "Tome aire para estirarse, suelte el aire para girar"],
-      "prepare": ["Prepárese", "Gire primero a la derecha, sin forzar"],
-      "inhale": ["Tome aire", "Tome aire para estirarse"],
-      "exhale": ["Suelte aire", "Suelte el aire para girar"],
-      "switch": ["Cambie de lado", "Gire a la izquierda, sin forzar"],
-      "done": ["Muy bien", "Ya ha hecho los dos lados"],
-      "paused": ["En pausa", "Pulse Seguir o la barra espaciadora para continuar", "Toque Seguir para continuar"],
-      "going": "Seguimos",
-      "sides": ["Primero a la derecha", "→ Derecha", "← Izquierda"],
-      "count": "{breath} de {breaths}, tome aire",
-      "breath": "Respiración {breath} de {breaths}",
-      "each": "{breaths} por lado",
-      "seconds": ["{n} segundo", "{n} segundos"],
-      "breaths": ["{n} respiración", "{n} respiraciones"],
-      "pace": "{breaths} por lado: tome aire durante {inhale} y suéltelo durante {exhale}.",
-      "title": "Antes de empezar",
-      "check": "Consulte antes si ha tenido hace poco una hernia de disco o una ciática, si tiene los huesos débiles, una prótesis de cadera o una operación reciente, o si está embarazada.",
-      "floor": "Haga el giro en la silla si no puede bajar al suelo con seguridad.",
-      "link": "¿Es este giro para usted?",
-      "stop": "Pare enseguida si nota:",
-      "signals": ["dolor agudo, punzante o que quema", "dolor que baja por un brazo o una pierna", "adormecimiento u hormigueo nuevos", "mareo o sensación de desmayo"],
-      "outside": "{label} debe ser {kind} de {min} a {max}, así que el temporizador usa {value}.",
-      "kinds": ["un número de segundos", "un número entero"],
-      "voiceless": "Este navegador no tiene voz, así que oirá tonos.",
-      "paper": {
-        "fallback": "Mantenga cada lado {breaths}. Tome aire durante {inhale} para estirarse y suelte el aire durante {exhale} para girar. Gire solo hasta donde le sea cómodo.",
-        "ticks": ["Gire a la derecha", "Primero a la derecha", "Después a la izquierda"]
-      },
-      "legend": "Sonido",
-      "cues": ["silencio", "tonos", "voz"],
-      "toggle": ["Empezar", "Pausa", "Seguir", "Empezar otra vez"],
-      "buttons": ["Reiniciar", "Ritmo", "Volver a la página", "Otra vez", "Hecho"],
-      "presets": ["Normal", "Lento"],
-      "fields": ["Respiraciones por lado", "Segundos al tomar aire", "Segundos al soltar el aire"],
-      "steps": ["menos", "más"]
-    }
-  };
-  // The language of the page around the element (its closest `lang`), where the timer has its
-  // words; else English, and a warning. English is built in; a page carries its columns whole,
-  // with what the site adds to them (the breathing warning), as JSON in
-  // <script type="application/json" id="breath-timer-words">: the hook writes it into the
-  // site's pages, and an intranet can write its own.
+  // The timer's words, a column a language: the element ships with English alone, less "paper"
+  // (the paper pacer's, which only the hook writes); pages carry the other columns. {name} takes
+  // a value. A phase has its big word and the line under it; the cue stays "breathe in to
+  // lengthen...". Paused has its line for a screen with no keyboard too.
+  const WORDS = "breath-timer.words.json";
+
+  // --- Words
+  // The language of the page around the element (its closest `lang`) and its words. English is
+  // built in; a page carries other columns as JSON in <script type="application/json"
+  // id="breath-timer-words">: the hook writes it into the site's pages, and an intranet can write
+  // its own. A column is laid over English key by key, so a word it lacks (or gives in another
+  // shape) is said in English, with a warning, and a language with no column speaks English.
+  // The columns are kept: Material's instant navigation may bring a timer in before its page's
+  // words reach the head.
+  const pageWords = {};
   function language(element) {
-    const lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
+    let lang = (element.closest("[lang]")?.lang || "en").split("-")[0].toLowerCase();
     try {
-      Object.assign(WORDS, JSON.parse(document.getElementById("breath-timer-words").textContent));
+      Object.assign(pageWords, JSON.parse(document.getElementById("breath-timer-words").textContent));
     } catch {}
-    if (WORDS[lang]) return lang;
-    warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
-    return "en";
+    const column = pageWords[lang];
+    if (!column && lang !== "en") {
+      warn(`<breath-timer>: no words for lang="${lang}", so it speaks English.`);
+      lang = "en";
+    }
+    const words = {};
+    for (const [key, english] of Object.entries(WORDS.en)) {
+      const fit = fits(column?.[key], english);
+      if (column && !fit) warn(`<breath-timer>: no "${key}" in the words for lang="${lang}", so it says that in English.`);
+      words[key] = fit ? column[key] : english;
+    }
+    return [lang, words];
   }
+  // A word fits where English's does: a text for a text, as many texts for a list of them.
+  const fits = (given, english) =>
+    typeof english === "string" ? typeof given === "string" : Array.isArray(given) && given.length === english.length && given.every((text) => fits(text, ""));
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
   // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
   const plural = (forms, n) => fill(forms[+(n != 1)], { n });
@@ -124,7 +59,15 @@
   const FIELDS = [["breaths", 1], ["inhale", 0.5], ["exhale", 0.5]];
   // The localStorage key of the reader's own pace and cue choices.
   const STORE = "breath-timer";
-  const button = (attributes, label) => `<button type="button" ${attributes}>${label}</button>`;
+
+  // --- Markup
+  // The words as the markup takes them, as text, never markup: a page's words are data,
+  // whoever wrote them.
+  const escaped = (words) =>
+    JSON.parse(JSON.stringify(words), (_, value) => (typeof value === "string" ? value.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt()};`) : value));
+  // Each button names what it does in data-action, which #press dispatches on, and takes it as
+  // its class (bt-toggle) for the style.
+  const button = (action, label, attributes = "") => `<button type="button" class="bt-${action}" data-action="${action}" ${attributes}>${label}</button>`;
   // The markup, one string (the minifier joins the lines), with an id for each part a label or
   // description points to.
   const ui = (id, T) => `<div class="bt-ui">` +
@@ -137,12 +80,13 @@
     `<p class="bt-live" role="status"></p>` +
     `<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => `<label><input type="radio" name="${id}-cue" value="${cue}">${T.cues[i]}</label>`).join(" ")}</fieldset>` +
     `<p class="bt-note" role="status"></p>` +
-    `<p class="bt-buttons">${button('class="bt-toggle"', "")} ${button('class="bt-reset"', T.buttons[0])} ${button('class="bt-open" aria-expanded="false"', T.buttons[1])} ${button('class="bt-leave"', T.buttons[2])}</p>` +
-    `<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button(`data-preset="${name}"`, T.presets[i])).join(" ")}</p>` +
-    `${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button(`data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`, "−")}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button(`data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`, "+")}</div>`).join("")}` +
+    `<p class="bt-buttons">${button("toggle", "")} ${button("reset", T.buttons[0])} ${button("open", T.buttons[1], 'aria-expanded="false"')} ${button("leave", T.buttons[2])}</p>` +
+    `<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button("preset", T.presets[i], `data-preset="${name}"`)).join(" ")}</p>` +
+    `${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button("step", "−", `data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`)}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button("step", "+", `data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`)}</div>`).join("")}` +
     `<p class="bt-out" role="status"></p></div>` +
-    `<p class="bt-end">${button('class="bt-toggle"', T.buttons[3])} ${button('class="bt-leave"', T.buttons[4])}</p></div>`;
+    `<p class="bt-end">${button("toggle", T.buttons[3])} ${button("leave", T.buttons[4])}</p></div>`;
 
+  // --- Style
   // The element's style: scripts/minify-timer writes hooks/breath-timer.css in here, minified,
   // in place of its name. One file to ship and to copy, whose sheet the document, shadow root or
   // frame the element lives in adopts, which a strict Content-Security-Policy allows.
@@ -157,6 +101,7 @@
   }
   let timers = 0; // numbers each timer's field ids
 
+  // --- Settings
   function valid(name, value) {
     const [, min, max, whole] = SETTINGS[name];
     // Not String([6]), which reads "6": a stored array is junk.
@@ -184,6 +129,7 @@
     return fill(T.outside, { label, kind: T.kinds[+whole], min, max, value });
   }
 
+  // --- The reader's choices
   // The reader's choices, read from storage once for every timer on the page. They live here
   // too, so they hold for the visit where storage is blocked or holds something else.
   let saved;
@@ -207,10 +153,13 @@
 
   const hasVoice = () => window.speechSynthesis?.getVoices().length > 0;
 
+  // --- The element
   class BreathTimer extends HTMLElement {
     static observedAttributes = Object.keys(SETTINGS);
     #lang = "en";
     #t = WORDS.en;
+    // The window it listens on, so it stops listening there, wherever it has moved since.
+    #window;
     #state = "idle";
     #plan = [];
     #index = -1;
@@ -224,10 +173,11 @@
     #dialog = Object.assign(document.createElement("dialog"), { onclose: () => this.#dialog.open || this.#leaveView() });
     #ui;
 
+    // --- Life cycle
     connectedCallback() {
       // Its style goes where it lives: the document, a shadow root, a frame it was moved to.
       const root = this.getRootNode();
-      const window = this.ownerDocument.defaultView;
+      const window = (this.#window = this.ownerDocument.defaultView);
       if (!sheets.has(window)) {
         sheets.set(window, new window.CSSStyleSheet());
         sheets.get(window).replaceSync(STYLE);
@@ -235,11 +185,9 @@
       const sheet = sheets.get(window);
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
       if (!this.#ui) {
-        this.#lang = language(this);
-        // A column without a word (a host's own language) takes English's, not nothing.
-        this.#t = { ...WORDS.en, ...WORDS[this.#lang] };
+        [this.#lang, this.#t] = language(this);
         const id = `bt${++timers}`;
-        this.insertAdjacentHTML("beforeend", ui(id, this.#t));
+        this.insertAdjacentHTML("beforeend", ui(id, escaped(this.#t)));
         this.#ui = this.lastElementChild;
         // A screen reader meets the view by its title, then the check and the stop signals.
         this.#dialog.setAttribute("aria-labelledby", `${id}-title`);
@@ -276,7 +224,7 @@
       this.#stop();
       this.#state = "idle";
       document.removeEventListener("visibilitychange", this);
-      window.speechSynthesis?.removeEventListener("voiceschanged", this);
+      this.#window.speechSynthesis?.removeEventListener("voiceschanged", this);
       this.#audio?.close();
       this.#audio = null;
     }
@@ -298,6 +246,7 @@
       }
     }
 
+    // --- Methods
     // Opens the follow-along view on the ready screen: who should check first, the stop signals,
     // the cue and the pace. Nothing plays until its Start, the press that lets sound play.
     ready() {
@@ -328,8 +277,10 @@
       }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
-      // The view first, its live region in place, so what is said next is not lost in the move.
+      // The view first, its live region in place, so what is said next is not lost in the move;
+      // from its top, the side and the cue, however far a zoomed ready screen had scrolled.
       this.#enterView();
+      this.#ui.scrollTop = 0;
       this.#tick();
       // Said a frame after the view opens, as the reader's focus settles in it.
       if (resumed) requestAnimationFrame(() => this.#say(this.#t.going));
@@ -364,10 +315,10 @@
       this.#set("--progress", 0);
     }
 
+    // --- Controls
     #press(target) {
-      // Named by the first class: bt-toggle is "toggle".
-      const action = target?.classList[0]?.slice(3);
       if (!target) return;
+      const { action, preset, step } = target.dataset;
       // Every session begins on the ready screen, however the reader came to the timer.
       if (action === "toggle") return this.#state === "running" ? this.pause() : /paused|ready/.test(this.#state) ? this.start() : this.ready();
       if (action === "reset") return this.reset();
@@ -377,13 +328,12 @@
         target.setAttribute("aria-expanded", open);
         return this.toggleAttribute("data-settings", open);
       }
-      const { preset } = target.dataset;
       this.#text(".bt-out", "");
-      if (PRESETS[preset]) remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
+      if (action === "preset") remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
       else {
         const input = target.parentElement.querySelector("input");
         const [, min, max] = SETTINGS[input.name];
-        const stepped = Math.round((this.#preference(input.name) + Number(target.dataset.step)) * 2) / 2;
+        const stepped = Math.round((this.#preference(input.name) + Number(step)) * 2) / 2;
         remember({ [input.name]: Math.min(max, Math.max(min, stepped)) });
         // The live region says the new value: "Seconds breathing in: 3".
         this.#text(".bt-out", `${input.labels[0].textContent}: ${this.#preference(input.name)}`);
@@ -422,6 +372,7 @@
       return cue;
     }
 
+    // --- Schedule and clock
     // Every phase with its start and end in milliseconds from the start.
     #schedule() {
       const seconds = (name) => this.#preference(name) * 1000;
@@ -492,6 +443,7 @@
       if (name === "done") this.dispatchEvent(new CustomEvent("breath-timer:done", { bubbles: true }));
     }
 
+    // --- Display
     #show() {
       if (!this.#ui) return;
       const phase = this.#plan[this.#index];
@@ -533,6 +485,7 @@
       this.#text(".bt-live", this.#cue() === "voice" ? "" : message);
     }
 
+    // --- The follow-along view
     // The view fills the screen where the browser allows it, and the page or frame otherwise.
     #enterView() {
       if (this.hasAttribute("data-view")) return;
@@ -588,6 +541,7 @@
       }
     }
 
+    // --- Sound and wake lock
     // Browsers let sound start only from a click, so the audio is made there; some have none.
     #listen() {
       if (window.AudioContext) this.#audio ??= new AudioContext();
@@ -633,6 +587,7 @@
     }
   }
 
+  // --- Settings as properties: timer.breaths = 8
   for (const name of Object.keys(SETTINGS)) {
     Object.defineProperty(BreathTimer.prototype, name, {
       get() {

@@ -6,14 +6,15 @@ optionally overriding the site-wide defaults from `extra.breath_timer` in mkdocs
     <!-- breath-timer -->
     <!-- breath-timer breaths=8 inhale=3 -->
 
-The settings come from the element's own table (see `timer_settings.py`); the markers are
+The settings come from the element's own data file (see `timer_settings.py`); the markers are
 found by `marker_scanner.py`. A bad marker or setting stops the build with one line naming the
 page, the line, the value and what to do; a marker shown in code stays text.
 
 The hook also ships the element as `assets/breath-timer.js`, its style inside it, and adds the
 script to the pages that use it. It ships as `scripts/minify-timer` made it from
-`hooks/breath-timer.js` and `.css` (`hooks/breath-timer.min.js`, committed, so that the build
-needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the current sources.
+`hooks/breath-timer.js`, its style and its data files (`hooks/breath-timer.min.js`, committed, so
+that the build needs no Node), once `hooks/breath-timer.min.sha256` shows it was made from the
+current sources.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_words import build_language, site_words
 from timer_settings import (
+    SETTINGS_FILE,
     WIDGET_DIR,
+    WORDS_FILE,
     Number,
     TimerSettingError,
     fill,
@@ -46,13 +49,14 @@ from timer_settings import (
     validate_defaults,
     words,
     words_script,
+    words_table,
 )
 
 log = logging.getLogger("mkdocs.hooks.breath_timer")
 
 # The element's sources, which scripts/minify-timer makes into one file, and the record of
 # which sources that file was made from.
-WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css")
+WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css", SETTINGS_FILE, WORDS_FILE)
 MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
@@ -88,14 +92,12 @@ def fallback_instruction(settings: dict[str, Number], language: str = "en") -> s
     )
 
 
-def page_attributes(page_html: str, safety: str | None) -> dict[str, str]:
+def page_attributes(page_html: str) -> dict[str, str]:
     """Where the timer's ready screen links its check: a tutorial's own, above the timer; else
-    the guide's safety page (`safety`), or none where the page's words name it in each language.
-    Every Start still opens the ready screen: a reader may come to the timer by a shared link.
+    the safety page its words name (`ready_screen_words`). Every Start still opens the ready
+    screen: a reader may come to the timer by a shared link, past the check.
     """
-    if f'id="{CHECK_ID}"' in page_html:
-        return {"check": f"#{CHECK_ID}"}
-    return {"check": safety} if safety else {}
+    return {"check": f"#{CHECK_ID}"} if f'id="{CHECK_ID}"' in page_html else {}
 
 
 def safety_address(page_url: str, language: str, config: MkDocsConfig) -> str:
@@ -105,20 +107,19 @@ def safety_address(page_url: str, language: str, config: MkDocsConfig) -> str:
     return get_relative_url(twin_url(english, language, build_languages(config)), page_url)
 
 
-def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig, embed: bool) -> dict[str, dict[str, Any]]:
-    """What each language's ready screen takes from the site (hooks/words.yml): the printed
-    sheet's emergency line, which a ready screen away from a tutorial's check shows; the
-    breathing warning after the pace; and on the embed page, whose ?lang= picks the language,
-    that language's safety page."""
+def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig) -> dict[str, dict[str, Any]]:
+    """What each language's ready screen takes from the site: from hooks/words.yml the printed
+    sheet's emergency line, which a ready screen away from a tutorial's own check shows, and the
+    breathing warning after the pace; and the safety page in that language, which the check
+    links where the page has no check of its own (the embed page, whose ?lang= picks one)."""
     table = {}
     for code in language_codes:
         site = site_words()[code]
         table[code] = {
             "emergency": [site["emergency_label"], site["emergency"]],
             "pace": f"{words(code)['pace']} {site['timer_breathing']}",
+            "safety": safety_address(page_url, code, config),
         }
-        if embed:
-            table[code]["safety"] = safety_address(page_url, code, config)
     return table
 
 
@@ -216,8 +217,9 @@ def shipped_widget() -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's file changes
-    words.cache_clear()
+    settings_table.cache_clear()  # `mkdocs serve` rebuilds after the element's files change
+    words_table.cache_clear()
+    words("en")  # read now, so a broken words file stops the build before anything uses it
     try:
         written = settings_as_written(config.config_file_path, config.extra.get("breath_timer"))
         config.extra["breath_timer"] = validate_defaults(written)
@@ -237,8 +239,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
     language = build_language(config)
-    embed = page.meta.get("template") == "embed.html"
-    extra = page_attributes(html_, None if embed else safety_address(page.url, language, config))
+    extra = page_attributes(html_)
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     # The element ships with English only, less the paper pacer's words and what the site adds
     # (ready_screen_words): a page carries its language's words, and the bare embed page every
@@ -249,8 +250,9 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     # the element would not find them.
     page.timer_words = ""
     if count:
+        embed = page.meta.get("template") == "embed.html"
         carried = languages() if embed else [language]
-        page.timer_words = words_script(carried, paper=embed, page_words=ready_screen_words(page.url, carried, config, embed))
+        page.timer_words = words_script(carried, paper=embed, page_words=ready_screen_words(page.url, carried, config))
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html

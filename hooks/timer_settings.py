@@ -1,9 +1,10 @@
-"""The timer's settings and words, read from the element's own tables.
+"""The timer's settings and words, read from the data files the element is made with.
 
-The element (`const SETTINGS` and `const WORDS` in breath-timer.js) is the one place the
-settings and the timer's words are written down, so the hook and the element cannot disagree.
-This module reads those tables and checks a value given in mkdocs.yml (`extra.breath_timer`)
-or in a marker's `key=value` words against them.
+`breath-timer.settings.json` (`"name": [default, minimum, maximum, whole]`) and
+`breath-timer.words.json` (a column of words a language) are the one place the settings and
+the timer's words are written down: scripts/minify-timer bundles them into the element, and
+this module reads them, so the hook and the element cannot disagree. It checks a value given
+in mkdocs.yml (`extra.breath_timer`) or in a marker's `key=value` words against them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 WIDGET_DIR = Path(__file__).parent
-SETTINGS_TABLE = re.compile(r"const SETTINGS = (\{.*?\});", re.DOTALL)
-WORDS_TABLE = re.compile(r"const WORDS = (\{.*?\n  \});", re.DOTALL)
+SETTINGS_FILE = "breath-timer.settings.json"
+WORDS_FILE = "breath-timer.words.json"
 
 # Where the twist is done: the ready screen adds the floor's own condition. Not a number, so
 # not in the element's SETTINGS; a marker gives it as `position=floor`.
@@ -51,42 +52,68 @@ class Setting:
         return f"{kind} from {self.minimum} to {self.maximum}"
 
 
-def element_table(pattern: re.Pattern[str], shape: str) -> Any:
-    """One of the element's JSON tables, read from its script; `shape` says what it should be."""
-    path = WIDGET_DIR / "breath-timer.js"
+def data_file(name: str, shape: str) -> dict[str, Any]:
+    """One of the element's data files, a JSON object; `shape` says what it should hold."""
+    path = WIDGET_DIR / name
     try:
-        found = pattern.search(path.read_text(encoding="utf-8"))
+        table = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PluginError(f"{path.name} cannot be read ({error.strerror}): the hook ships it with the site") from None
-    try:
-        return json.loads(found[1])
-    except (TypeError, ValueError):  # no table (None[1]), or not JSON
-        raise PluginError(f"{path.name}: no JSON table '{shape}'") from None
+        raise PluginError(f"hooks/{name} cannot be read ({error.strerror}): the timer is made from it") from None
+    except ValueError as error:  # JSONDecodeError, or text that is not UTF-8
+        raise PluginError(f"hooks/{name}: not JSON ({error}); it holds {shape}") from None
+    if not isinstance(table, dict):
+        raise PluginError(f"hooks/{name}: it holds {shape}, not {shown(table)}")
+    return table
 
 
 @functools.cache
 def settings_table() -> dict[str, Setting]:
-    """The element's table of settings, `name: [default, minimum, maximum, whole]`, read from its script."""
-    shape = 'const SETTINGS = {"name": [default, minimum, maximum, whole], ...};'
-    try:
-        return {name: Setting(*row) for name, row in element_table(SETTINGS_TABLE, shape).items()}
-    except (TypeError, AttributeError):
-        raise PluginError(f"breath-timer.js: no JSON table '{shape}'") from None
+    """The element's settings, `name: [default, minimum, maximum, whole]`, from its data file."""
+    rows = data_file(SETTINGS_FILE, '{"name": [default, minimum, maximum, whole], ...}')
+    return {name: setting_row(name, row) for name, row in rows.items()}
+
+
+def setting_row(name: str, row: Any) -> Setting:
+    """A row of the settings file, checked: three numbers, the default in range, and true or false."""
+    def is_number(value: Any) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    well_formed = isinstance(row, list) and len(row) == 4 and all(map(is_number, row[:3])) and isinstance(row[3], bool)
+    if not well_formed or not row[1] <= row[0] <= row[2]:
+        raise PluginError(
+            f"hooks/{SETTINGS_FILE}: {name!r} is {shown(row)}; a setting is [default, minimum, maximum, whole], "
+            "the default from minimum to maximum, whole true or false"
+        )
+    return Setting(*row)
 
 
 @functools.cache
+def words_table() -> dict[str, Any]:
+    """The timer's words, a column a language, from the element's data file."""
+    return data_file(WORDS_FILE, '{"en": {"name": "words", ...}, ...}')
+
+
 def words(language: str = "en") -> dict[str, Any]:
-    """The timer's words in one language: a column of the element's `const WORDS` table."""
-    shape = 'const WORDS = {"en": {"name": "words", ...}, ...};'
-    table = element_table(WORDS_TABLE, shape)
-    if not isinstance(table, dict) or not isinstance(table.get(language), dict):
-        raise PluginError(f"breath-timer.js: no {language!r} column in the JSON table '{shape}'")
-    return table[language]
+    """The timer's words in one language: a column of its words table."""
+    column = words_table().get(language)
+    if not isinstance(column, dict):
+        raise PluginError(f"hooks/{WORDS_FILE}: no {language!r} column of words")
+    return column
 
 
 def languages() -> list[str]:
     """The languages the element's words table has a column for."""
-    return list(element_table(WORDS_TABLE, 'const WORDS = {"en": {...}, ...};'))
+    return list(words_table())
+
+
+# In a <script>, "<!--" and "<script" change how the browser finds the element's end, and
+# "</script>" ends it: JSON there writes <, > and & as escapes, which JSON reads as the same text.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_in_script(value: Any) -> str:
+    """JSON to write inside a <script> element, however its texts read."""
+    return json.dumps(value, ensure_ascii=False).translate(SCRIPT_SAFE)
 
 
 def words_script(language_codes: list[str], paper: bool = False, page_words: dict[str, dict[str, Any]] | None = None) -> str:
@@ -97,8 +124,7 @@ def words_script(language_codes: list[str], paper: bool = False, page_words: dic
         code: {key: text for key, text in words(code).items() if paper or key != "paper"} | (page_words or {}).get(code, {})
         for code in language_codes
     }
-    text = json.dumps(table, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="breath-timer-words">{text}</script>'
+    return f'<script type="application/json" id="breath-timer-words">{json_in_script(table)}</script>'
 
 
 def fill(text: str, **values: Any) -> str:

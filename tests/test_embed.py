@@ -34,6 +34,14 @@ FRAME_PAGE = """<!doctype html>
 <iframe src="{src}" title="Breath timer" width="360" height="560" allow="fullscreen; screen-wake-lock"></iframe>
 </main></body></html>"""
 
+# An intranet page that gives the timer its own words, as "Embed the timer" tells an admin to.
+WORDS_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>Intranet</title>
+<script type="application/json" id="breath-timer-words">{words}</script>
+<script src="/static/breath-timer.js" defer></script></head>
+<body><main><h1>Take a break</h1><breath-timer breaths="2"></breath-timer></main></body></html>"""
+ENGLISH = json.loads((Path(__file__).parent.parent / "hooks" / "breath-timer.words.json").read_text(encoding="utf-8"))["en"]
+
 WATCH = """
 window.policyViolations = [];
 addEventListener("securitypolicyviolation", (event) => policyViolations.push(event.violatedDirective));
@@ -210,6 +218,52 @@ def test_embedding_snippets_carry_the_sites_own_address(built_page, site_url: st
     assert f'<iframe src="{site_url}embed/?breaths=5' in text
     assert f"frame-src {site_url.rstrip('/')}" in text
     assert "your-site.example" not in text and "unstuck.example.org" not in text
+
+
+def open_with_words(page: Page, intranet: str, lang: str, words: dict) -> Page:
+    """The intranet's page with its own words for the timer, under the intranet's strict policy;
+    the page records its warnings and errors."""
+    page.warnings, page.errors = [], []
+    page.on("console", lambda message: message.type == "warning" and page.warnings.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    body = WORDS_PAGE.format(lang=lang, words=json.dumps(words))
+    page.route(intranet + "words.html", lambda route: route.fulfill(body=body, content_type="text/html", headers={"Content-Security-Policy": STRICT}))
+    page.goto(intranet + "words.html")
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    return page
+
+
+def test_intranet_words_missing_a_key_are_laid_over_english(page: Page, intranet: str) -> None:
+    french = {"title": "Avant de commencer", "toggle": ["Démarrer", "Pause", "Reprendre", "Recommencer"]}
+    open_with_words(page, intranet, "fr", {"fr": french})
+    page.get_by_role("button", name="Démarrer").click()
+    ready = page.locator("breath-timer .bt-ready")
+    expect(ready.locator(".bt-title")).to_have_text("Avant de commencer")
+    expect(ready.locator("li")).to_have_text(ENGLISH["signals"])  # the words it lacks, in English
+    page.get_by_role("button", name="Démarrer").click()
+    page.wait_for_function("document.querySelector('breath-timer').dataset.state === 'running'")
+    assert page.errors == []
+    assert '<breath-timer>: no "signals" in the words for lang="fr", so it says that in English.' in page.warnings
+
+
+def test_intranet_english_words_change_only_the_words_they_give(page: Page, intranet: str) -> None:
+    open_with_words(page, intranet, "en", {"en": {"title": "Before you begin", "signals": "not a list"}})
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("breath-timer .bt-title")).to_have_text("Before you begin")
+    expect(page.locator("breath-timer .bt-ready li")).to_have_text(ENGLISH["signals"])
+    assert page.errors == []
+
+
+def test_intranet_words_are_text_not_markup(page: Page, intranet: str) -> None:
+    markup = '<img src="x" alt="">Before you start & "begin"'
+    words = {**ENGLISH, "title": markup, "signals": ["<b>sharp</b> pain", *ENGLISH["signals"][1:]], "fields": ['Breaths "each" side', *ENGLISH["fields"][1:]]}
+    open_with_words(page, intranet, "en", {"en": words})
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("breath-timer .bt-title")).to_have_text(markup)
+    expect(page.locator("breath-timer .bt-ready li").first).to_have_text("<b>sharp</b> pain")
+    assert page.locator("breath-timer img, breath-timer li b").count() == 0
+    expect(page.locator("breath-timer .bt-field button").first).to_have_attribute("aria-label", 'Breaths "each" side: less')
+    assert page.errors == []
 
 
 @pytest.mark.parametrize(("address", "safety"), [("embed/", {"en": "../safety/", "es": "../es/safety/"}), ("es/embed/", {"en": "../../safety/", "es": "../safety/"})])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
+from playwright.sync_api import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import breath_timer  # noqa: E402
@@ -31,14 +33,20 @@ from breath_timer import (  # noqa: E402
     settings_table,
     validate_defaults,
 )
-from helpers import Build, build_in_process  # noqa: E402
+from helpers import Build, build_in_process, serve  # noqa: E402
 from timer_settings import words  # noqa: E402
 
+HOOKS = Path(breath_timer.__file__).parent
 SETTINGS = settings_table()
 DEFAULTS = validate_defaults({})
 GRAMMAR = json.loads((Path(__file__).parent / "number_grammar.json").read_text())
 # The site's Markdown extensions, as in mkdocs.yml.
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences", "toc"]
+
+
+def settings_file() -> dict[str, list]:
+    """The settings' data file as JSON reads it: the one place the settings are written down."""
+    return json.loads((HOOKS / "breath-timer.settings.json").read_text(encoding="utf-8"))
 
 
 def render(markdown_text: str) -> str:
@@ -62,7 +70,8 @@ def timer_attributes(page_html: str) -> list[dict[str, str]]:
 
 def test_built_in_defaults_pace_thirty_seconds_a_side() -> None:
     # 5 breaths of 2.5 s in and 3.5 s out: 30 s a side, 10 breaths a minute.
-    assert DEFAULTS == {"breaths": 5, "inhale": 2.5, "exhale": 3.5, "sides": 2, "prepare": 3, "switch": 5}
+    assert {name: DEFAULTS[name] for name in ("breaths", "inhale", "exhale", "sides")} == {"breaths": 5, "inhale": 2.5, "exhale": 3.5, "sides": 2}
+    assert DEFAULTS == {name: row[0] for name, row in settings_file().items()}
 
 
 def test_site_config_overrides_built_in_defaults() -> None:
@@ -88,7 +97,7 @@ def test_whole_decimal_seconds_are_written_without_a_point() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ("breath=6", "unknown setting 'breath' (allowed: breaths, inhale, exhale, sides, prepare, switch)"),
+        ("breath=6", f"unknown setting 'breath' (allowed: {', '.join(settings_file())})"),
         ("breaths=six", "'breaths' must be a whole number from 1 to 10, got 'six'"),
         ("breaths=6.5", "'breaths' must be a whole number from 1 to 10, got '6.5'"),
         ("breaths=11", "'breaths' must be a whole number from 1 to 10, got '11'"),
@@ -133,10 +142,41 @@ def test_error_names_the_page_the_line_and_the_marker() -> None:
     )
 
 
-def test_settings_come_from_the_elements_own_table() -> None:
-    script = (Path(breath_timer.__file__).parent / "breath-timer.js").read_text()
-    table = json.loads(script.split("const SETTINGS = ", 1)[1].split(";", 1)[0])
-    assert {name: [s.default, s.minimum, s.maximum, s.whole] for name, s in SETTINGS.items()} == table
+def test_settings_come_from_their_data_file() -> None:
+    assert {name: [s.default, s.minimum, s.maximum, s.whole] for name, s in SETTINGS.items()} == settings_file()
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [("[5, 1, 10]", "[5, 1, 10]"), ('["5", 1, 10, true]', "['5', 1, 10, True]"), ("[50, 1, 10, true]", "[50, 1, 10, True]")],
+)
+def test_a_bad_row_in_the_settings_file_stops_the_build_in_one_line(tmp_path: Path, row: str, problem: str) -> None:
+    hooks = copy_of_hooks(tmp_path)
+    (hooks / "breath-timer.settings.json").write_text(f'{{"breaths": {row}}}')
+    result = cli_build(write_small_site(tmp_path / "site", "# Home\n", "", hook=hooks / "breath_timer.py"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        f"ERROR   -  hooks/breath-timer.settings.json: 'breaths' is {problem}; a setting is [default, minimum, maximum, whole]"
+    ) in result.stderr
+
+
+def test_a_words_file_that_is_not_json_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    hooks = copy_of_hooks(tmp_path)
+    (hooks / "breath-timer.words.json").write_text('{"en": {"title": "Before you start",}}')
+    result = cli_build(write_small_site(tmp_path / "site", "# Home\n\n<!-- breath-timer -->\n", "", hook=hooks / "breath_timer.py"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  hooks/breath-timer.words.json: not JSON (Expecting property name enclosed in double quotes: "
+        'line 1 column 37 (char 36)); it holds {"en": {"name": "words", ...}, ...}\n'
+    ) in result.stderr
+
+
+def copy_of_hooks(tmp_path: Path) -> Path:
+    """A throwaway copy of the hooks folder, the element's sources and data files included."""
+    hooks = tmp_path / "hooks"
+    shutil.copytree(HOOKS, hooks, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "site").mkdir()
+    return hooks
 
 
 # One number grammar with the element (tests/number_grammar.json)
@@ -181,9 +221,8 @@ def test_a_value_of_thousands_of_digits_is_refused_and_quoted_short() -> None:
 
 
 def test_marker_becomes_the_element_with_every_setting() -> None:
-    assert timer_attributes(render("<!-- breath-timer breaths=8 -->")) == [
-        {"breaths": "8", "inhale": "2.5", "exhale": "3.5", "sides": "2", "prepare": "3", "switch": "5"}
-    ]
+    defaults = {name: breath_timer.format_number(row[0]) for name, row in settings_file().items()}
+    assert timer_attributes(render("<!-- breath-timer breaths=8 -->")) == [{**defaults, "breaths": "8"}]
 
 
 def test_fallback_tells_the_breathing_plan_without_javascript() -> None:
@@ -371,8 +410,10 @@ def test_the_element_ships_minified_with_its_style_inside(site_dir: Path) -> Non
     shipped = (site_dir / "assets" / "breath-timer.js").read_text()
     assert shipped == (hooks / "breath-timer.min.js").read_text()
     assert "/*" not in shipped and "\n//" not in shipped
-    assert len(shipped) < 0.7 * sum(len((hooks / name).read_text()) for name in ("breath-timer.js", "breath-timer.css"))
+    assert len(shipped) < 0.7 * sum(len((hooks / name).read_text()) for name in breath_timer.WIDGET_SOURCES)
     assert "breath-timer{--bt-right:" in shipped  # the style, minified, in place of its file's name
+    assert "breaths:[5,1,10,!0]" in shipped and '"Before you start"' in shipped  # and the data
+    assert ".css" not in shipped and ".json" not in shipped
     assert not (site_dir / "assets" / "breath-timer.css").exists()
 
 
@@ -382,16 +423,23 @@ def test_committed_minified_files_are_what_the_minifier_makes_of_the_sources() -
     assert result.returncode == 0, result.stderr
 
 
-def test_a_minified_file_older_than_its_source_stops_the_build_in_one_line(tmp_path: Path) -> None:
-    hooks = tmp_path / "hooks"
-    shutil.copytree(Path(breath_timer.__file__).parent, hooks, ignore=shutil.ignore_patterns("__pycache__"))
-    with (hooks / "breath-timer.css").open("a") as style:
-        style.write("/* an edit, not yet minified */\n")
-    site = tmp_path / "site"
-    site.mkdir()
-    result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
+# An edit each source may take, which changes what the element ships.
+EDITS = {
+    "breath-timer.css": lambda text: text + "/* an edit, not yet minified */\n",
+    "breath-timer.settings.json": lambda text: text.replace('"breaths": [5, 1, 10, true]', '"breaths": [6, 1, 10, true]'),
+    "breath-timer.words.json": lambda text: text.replace('"Before you start"', '"Before you begin"'),
+}
+
+
+@pytest.mark.parametrize("source", EDITS)
+def test_a_minified_file_older_than_its_source_stops_the_build_in_one_line(tmp_path: Path, source: str) -> None:
+    hooks = copy_of_hooks(tmp_path)
+    edited = EDITS[source]((hooks / source).read_text(encoding="utf-8"))
+    assert edited != (hooks / source).read_text(encoding="utf-8")
+    (hooks / source).write_text(edited, encoding="utf-8")
+    result = cli_build(write_small_site(tmp_path / "site", "# Home\n", "", hook=hooks / "breath_timer.py"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "ERROR   -  hooks/breath-timer.min.js was made from an older hooks/breath-timer.css: run scripts/minify-timer\n" in result.stderr
+    assert f"ERROR   -  hooks/breath-timer.min.js was made from an older hooks/{source}: run scripts/minify-timer\n" in result.stderr
 
 
 def write_small_site(tmp_path: Path, pages: str | dict[str, str], config: str = "", hook: Path | None = None) -> Path:
@@ -463,18 +511,13 @@ def test_not_a_number_in_mkdocs_yml_fails_the_build_in_one_line(tmp_path: Path, 
     assert f"ERROR   -  mkdocs.yml: extra.breath_timer: '{name}' must be a whole number" in result.stderr
 
 
-def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path) -> None:
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    for module in Path(breath_timer.__file__).parent.glob("*.py"):
-        shutil.copy(module, hooks)
-    for name in ("breath-timer.js", "breath-timer.min.js", "breath-timer.min.sha256"):
-        shutil.copy(Path(breath_timer.__file__).parent / name, hooks / name)
-    site = tmp_path / "site"
-    site.mkdir()
-    result = cli_build(write_small_site(site, "# Home\n", "", hook=hooks / "breath_timer.py"))
+@pytest.mark.parametrize("name", ["breath-timer.css", "breath-timer.settings.json", "breath-timer.words.json"])
+def test_missing_widget_file_fails_the_build_in_one_line(tmp_path: Path, name: str) -> None:
+    hooks = copy_of_hooks(tmp_path)
+    (hooks / name).unlink()
+    result = cli_build(write_small_site(tmp_path / "site", "# Home\n\n<!-- breath-timer -->\n", "", hook=hooks / "breath_timer.py"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "ERROR   -  hooks/breath-timer.css cannot be read (No such file or directory): " in result.stderr
+    assert f"ERROR   -  hooks/{name} cannot be read (No such file or directory): " in result.stderr
 
 
 # The site's address
@@ -557,14 +600,86 @@ def test_title_with_a_quote_keeps_its_whole_og_title(tmp_path: Path) -> None:
 
 
 def test_paper_pacer_speaks_the_elements_own_words() -> None:
-    script = (Path(__file__).parent.parent / "hooks" / "breath-timer.js").read_text(encoding="utf-8")
-    table = json.loads(script.split("const WORDS = ", 1)[1].split("\n  };", 1)[0] + "\n  }")
-    english = table["en"]
+    english = json.loads((HOOKS / "breath-timer.words.json").read_text(encoding="utf-8"))["en"]
     assert words() == english
     text = BeautifulSoup(render("<!-- breath-timer breaths=1 inhale=1 exhale=2.5 sides=1 -->"), "html.parser").get_text(" ")
     assert english["paper"]["fallback"].split("{")[0] in text
     assert "Breathe in for 1 second to lengthen, then breathe out for 2.5 seconds to twist." in text
     assert f"{english['paper']['ticks'][0]}:" in text
+
+
+def test_words_in_a_script_cannot_end_it_or_blank_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON inside <script> escapes <, > and &: "<!--<script>" in a word would otherwise swallow the page."""
+    hostile = "Antes <!--<script> de </script> empezar & <b>"
+    spanish = {**words("es"), "title": hostile}
+    monkeypatch.setattr(timer_settings, "words", lambda language: spanish)
+    script = timer_settings.words_script(["es"])
+    document = html5lib.parse(f"<!doctype html><html><head><title>t</title>{script}</head><body><p>The page</p></body></html>")
+    assert [p.text for p in document.iter(f"{XHTML}p")] == ["The page"]
+    (element,) = document.iter(f"{XHTML}script")
+    assert json.loads(element.text)["es"]["title"] == hostile
+
+
+# The settings tables in the README and the embed docs (each language's) match the settings file.
+SETTINGS_TABLES = ["README.md", "docs/embed-the-timer.md", "docs/embed-the-timer.es.md"]
+SETTING_ROW = re.compile(r"^\| `([a-z]+)` \|.*\| (.+?) \| (.+?) \|$")
+
+
+def settings_table_problems(markdown_text: str, settings: dict[str, list]) -> list[str]:
+    """How a settings table (rows `| `name` | what it sets | default | allowed |`) differs from the
+    settings file: a row missing or extra, a default, limits, or decimals said where none are allowed."""
+    rows = {found[1]: found.groups()[1:] for found in map(SETTING_ROW.match, markdown_text.splitlines()) if found}
+    problems = [f"no row for {name!r}" for name in settings if name not in rows]
+    problems += [f"a row for {name!r}, which is no setting" for name in rows if name not in settings]
+    for name, (default, allowed) in rows.items():
+        if name not in settings:
+            continue
+        default_value, minimum, maximum, whole = settings[name]
+        limits = [breath_timer.format_number(number) for number in (minimum, maximum)]
+        if default != breath_timer.format_number(default_value):
+            problems.append(f"{name!r}: default {default}, not {default_value}")
+        if re.findall(r"[0-9]+(?:\.[0-9]+)?", allowed) != limits:
+            problems.append(f"{name!r}: allowed {allowed!r}, not from {limits[0]} to {limits[1]}")
+        if ("decimal" in allowed) == whole:
+            problems.append(f"{name!r}: allowed {allowed!r} says {'decimals' if whole else 'no decimals'}")
+    return problems
+
+
+@pytest.mark.parametrize("document", SETTINGS_TABLES)
+def test_the_docs_settings_tables_match_the_settings_file(document: str) -> None:
+    assert settings_table_problems((HOOKS.parent / document).read_text(encoding="utf-8"), settings_file()) == []
+
+
+def test_a_setting_added_to_the_data_file_reaches_the_element_the_markers_and_the_docs_check(tmp_path: Path, page: Page) -> None:
+    hooks = copy_of_hooks(tmp_path)
+    settings = {**settings_file(), "newsetting": [3, 1, 9, True]}
+    (hooks / "breath-timer.settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(HOOKS.parent / "scripts" / "minify-timer", tmp_path / "scripts")
+    (tmp_path / "node_modules").symlink_to(HOOKS.parent / "node_modules")
+    subprocess.run([tmp_path / "scripts" / "minify-timer"], check=True, capture_output=True)
+    # The marker grammar takes it, with its limits.
+    result = cli_build(write_small_site(tmp_path / "site", "# Home\n\n<!-- breath-timer newsetting=4 -->\n", "", hook=hooks / "breath_timer.py"))
+    assert result.returncode == 0, result.stderr
+    built = tmp_path / "site" / "site"
+    timer = BeautifulSoup((built / "index.html").read_text(encoding="utf-8"), "html.parser").find("breath-timer")
+    assert timer["newsetting"] == "4"
+    (tmp_path / "refused").mkdir()
+    refused = cli_build(write_small_site(tmp_path / "refused", "# Home\n\n<!-- breath-timer newsetting=10 -->\n", "", hook=hooks / "breath_timer.py"))
+    assert "'newsetting' must be a whole number from 1 to 9, got '10'" in refused.stderr
+    # The element, as it ships, reads it as an attribute and a property.
+    (built / "timer.html").write_text(f'<!doctype html><html lang="en"><title>Timer</title><script src="assets/breath-timer.js" defer></script>{timer}', encoding="utf-8")
+    url, stop = serve(built)
+    try:
+        page.goto(url + "timer.html")
+        page.wait_for_function("() => !!customElements.get('breath-timer')")
+        assert page.evaluate("customElements.get('breath-timer').observedAttributes").count("newsetting") == 1
+        assert page.evaluate("document.querySelector('breath-timer').newsetting") == 4
+    finally:
+        stop()
+    # Every settings table in the docs lacks its row until one is written.
+    for document in SETTINGS_TABLES:
+        assert settings_table_problems((HOOKS.parent / document).read_text(encoding="utf-8"), settings) == ["no row for 'newsetting'"]
 
 
 def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:
@@ -575,14 +690,13 @@ def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:
 
 def test_a_tutorial_timer_links_its_own_check_and_has_no_way_past_the_ready_screen() -> None:
     page = '<h2 id="is-this-twist-right-for-you">Is this twist right for you?</h2>\n<!-- breath-timer -->'
-    assert page_attributes(page, "../safety/") == {"check": "#is-this-twist-right-for-you"}
-    html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page, None))[0]
+    assert page_attributes(page) == {"check": "#is-this-twist-right-for-you"}
+    html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page))[0]
     assert 'check="#is-this-twist-right-for-you">' in html_
 
 
-def test_a_timer_without_the_check_links_the_safety_page_given_or_none() -> None:
-    assert page_attributes("<!-- breath-timer -->", "../safety/") == {"check": "../safety/"}
-    assert page_attributes("<!-- breath-timer -->", None) == {}
+def test_a_timer_without_a_check_on_its_page_takes_the_safety_page_from_its_words() -> None:
+    assert page_attributes("<!-- breath-timer -->") == {}
 
 
 def test_position_floor_reaches_the_element_and_anything_else_is_refused() -> None:
@@ -599,6 +713,6 @@ def test_a_pace_outside_what_a_page_could_teach_fails_the_build(name: str, value
 
 
 def test_mkdocs_yml_restates_no_default_of_the_elements() -> None:
-    """The element's SETTINGS is the one place of the defaults; the key stays for overrides."""
+    """The settings file is the one place of the defaults; the key stays for overrides."""
     config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  breath_timer: {}\n" in config

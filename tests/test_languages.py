@@ -379,7 +379,7 @@ def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish
 
 def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_url: str, built_page) -> None:
     fallback = built_page("es/chair-twist/").select_one("breath-timer .breath-timer-fallback").get_text(" ")
-    assert "Mantenga cada lado 5 respiraciones" in fallback and english_in(fallback) == [], fallback
+    assert "Mantenga el giro 5 respiraciones en cada lado" in fallback and english_in(fallback) == [], fallback
     page.clock.install()
     page.goto(site_url + "es/chair-twist/")
     timer = page.locator("breath-timer")
@@ -395,7 +395,7 @@ def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) ->
     page.goto(site_url + "embed/?lang=es&breaths=4")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
-    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga cada lado 4 respiraciones")
+    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga el giro 4 respiraciones en cada lado")
 
 
 def test_english_element_ships_without_other_languages_words(site_dir: Path) -> None:

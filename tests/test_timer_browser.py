@@ -190,6 +190,26 @@ def test_removal_mid_run_stops_everything(timer_page) -> None:
     assert page.evaluate("wakeLocks.held") == 0
 
 
+# Records which listeners a frame's speech holds: the browser's own, with a note of each.
+FRAME_SPEECH_LISTENERS = """() => {
+  const speech = document.querySelector('iframe').contentWindow.speechSynthesis;
+  const { addEventListener, removeEventListener } = speech;
+  window.frameSpeechListeners = new Set();
+  speech.addEventListener = function (type, listener) { frameSpeechListeners.add(listener); return addEventListener.call(this, type, listener); };
+  speech.removeEventListener = function (type, listener) { frameSpeechListeners.delete(listener); return removeEventListener.call(this, type, listener); };
+}"""
+
+
+def test_a_timer_moved_into_a_frame_and_removed_leaves_no_listener_behind(page: Page, timer_page) -> None:
+    """The timer listens to its window's speech (whose voices may change) while it lives there, and no longer."""
+    timer_page('<breath-timer></breath-timer><iframe title="Frame"></iframe>')
+    page.evaluate(FRAME_SPEECH_LISTENERS)
+    page.evaluate("document.querySelector('iframe').contentDocument.body.append(document.querySelector('breath-timer'))")
+    assert page.evaluate("frameSpeechListeners.size") == 1
+    page.evaluate("document.querySelector('iframe').contentDocument.querySelector('breath-timer').remove()")
+    assert page.evaluate("frameSpeechListeners.size") == 0
+
+
 def test_wake_lock_is_held_only_while_running(timer_page) -> None:
     page = timer_page('<breath-timer breaths="1" sides="1"></breath-timer>')
     start(page)
