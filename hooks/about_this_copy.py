@@ -5,44 +5,25 @@ clinical review of this edition (`extra.clinical_review`: the reviewer's role an
 a made-up name) and where readers report a mistake (`extra.report_mistake_url`). A page says
 them through markers, `<!-- publisher -->`, `<!-- clinical-review -->` and
 `<!-- report-a-mistake -->`, each on a line of its own; a setting left out is said plainly, so a
-reader is never told of a review, a publisher or a report address that does not exist.
+reader is never told of a review, a publisher or a report address that does not exist. The
+settings are checked in hooks/site_settings.py. A clinical review is of the English edition:
+a translation says so, never that a clinician read the translation (that is
+`extra.translation_review`, hooks/languages.py).
 Markers are replaced in the rendered HTML, where a marker shown inside code is already escaped.
 """
 
 from __future__ import annotations
 
-import datetime
 import html
 from typing import Any
 
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_words import build_language, site_words
 
-
-def check_publisher(publisher: object) -> None:
-    if publisher is not None and not (isinstance(publisher, str) and publisher.strip()):
-        raise PluginError(
-            f"mkdocs.yml: extra.publisher is {publisher!r}; give the name of the organisation or team "
-            "that publishes this copy, such as 'Example Ltd health and safety team', or leave it out"
-        )
-
-
-def check_review(setting: str, review: object, example_role: str) -> None:
-    """A review the host names in `extra.<setting>`: who reviewed, as a role (never a name), and when.
-    hooks/languages.py checks the translation's review with it too."""
-    if review is None:
-        return
-    role = review.get("role") if isinstance(review, dict) else None
-    date = review.get("date") if isinstance(review, dict) else None
-    if not (isinstance(role, str) and role.strip() and isinstance(date, datetime.date)):
-        raise PluginError(
-            f"mkdocs.yml: extra.{setting} is {review!r}; it needs role (the reviewer's job, such as "
-            f"'{example_role}', not a name) and date (YYYY-MM-DD), or leave it out"
-        )
+ENGLISH = "en"
 
 
 def publisher_words(publisher: str | None, words: dict[str, str]) -> str:
@@ -51,12 +32,17 @@ def publisher_words(publisher: str | None, words: dict[str, str]) -> str:
     return words["no_publisher"]
 
 
-def clinical_review_words(review: dict[str, Any] | None, words: dict[str, str]) -> str:
-    if review:
-        role, date = review["role"].strip(), review["date"]
-        said = words["clinical_review"].format(role=role, date=format_date(date, format="long", locale=words["date_locale"]))
-        return f"{said[0].upper()}{said[1:]}"
-    return words["no_clinical_review"]
+def clinical_review_words(review: dict[str, Any] | None, words: dict[str, str], language: str = "en") -> str:
+    """The review, as HTML. It is of the English edition: a translation says so in its own words,
+    and the role, as the host wrote it in mkdocs.yml, is marked as English."""
+    if not review:
+        return html.escape(words["no_clinical_review"])
+    role = html.escape(review["role"])
+    if language != ENGLISH:
+        role = f'<span lang="{ENGLISH}">{role}</span>'
+    date = format_date(review["date"], format="long", locale=words["date_locale"])
+    said = html.escape(words["clinical_review"]).format(role=role, date=html.escape(date))
+    return f"{said[0].upper()}{said[1:]}"
 
 
 def report_words(address: str | None, publisher: str | None, words: dict[str, str]) -> str:
@@ -73,15 +59,9 @@ def about_this_copy(extra: dict[str, Any], language: str = "en") -> dict[str, st
     publisher = extra.get("publisher")
     return {
         "<!-- publisher -->": html.escape(publisher_words(publisher, words)),
-        "<!-- clinical-review -->": html.escape(clinical_review_words(extra.get("clinical_review"), words)),
+        "<!-- clinical-review -->": clinical_review_words(extra.get("clinical_review"), words, language),
         "<!-- report-a-mistake -->": report_words(extra.get("report_mistake_url"), publisher, words),
     }
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    check_publisher(config.extra.get("publisher"))
-    check_review("clinical_review", config.extra.get("clinical_review"), "a chartered physiotherapist")
-    return config
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_words import build_language, site_words
@@ -241,21 +242,33 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     language = build_language(config)
     extra = page_attributes(html_)
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
-    # The element ships with English only, less the paper pacer's words and what the site adds
-    # (ready_screen_words): a page carries its language's words, and the bare embed page every
-    # language's whole, for its ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
-    # overrides/embed.html), not beside the timer: Material's instant navigation runs each
-    # inline script of the content it brings in again, as a new <script> without its type and
-    # id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
-    # the element would not find them.
-    page.timer_words = ""
     if count:
-        embed = page.meta.get("template") == "embed.html"
-        carried = languages() if embed else [language]
-        page.timer_words = words_script(carried, paper=embed, page_words=ready_screen_words(page.url, carried, config))
         script = get_relative_url(SCRIPT_URI, page.url)
         page_html += f'\n<script src="{script}" defer></script>'
     return page_html
+
+
+def timer_words(page_html: str, page_url: str, config: MkDocsConfig, embed: bool) -> str:
+    """The timer's words a page carries, for its template's head: none without a timer.
+
+    The element ships with English only, less the paper pacer's words and what the site adds
+    (`ready_screen_words`): a page carries its language's words, and the bare embed page every
+    language's whole, for its ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    overrides/embed.html), not beside the timer: Material's instant navigation runs each
+    inline script of the content it brings in again, as a new <script> without its type and
+    id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
+    the element would not find them.
+    """
+    if "<breath-timer " not in page_html:
+        return ""
+    carried = languages() if embed else [build_language(config)]
+    return words_script(carried, paper=embed, page_words=ready_screen_words(page_url, carried, config))
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    embed = page.meta.get("template") == "embed.html"
+    context["timer_words"] = timer_words(page.content or "", page.url, config, embed)
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -13,23 +13,27 @@ This hook adds what the plugin leaves to us:
 
 from __future__ import annotations
 
-import copy
 import datetime
 import html
+import json
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
-from about_this_copy import check_review
+import yaml
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from site_words import build_language, site_words
+from mkdocs.utils.meta import YAML_RE
+from offline import offline
+from site_settings import check_reviews_follow_edition
+from site_words import build_language, site_words, template_words
 
 DEFAULT_LANGUAGE = "en"
 
@@ -117,23 +121,94 @@ def build_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in config.plugins["i18n"].config.languages]
 
 
+# What a translation shares with its English page: the edition it translates, whether it is a
+# tutorial (its guided start and printed sheet, emergency line included), its template, its sources.
+TWIN_KEYS = ("reviewed", "tutorial", "template", "sources")
+
+
+def impossible_date(front_matter: str) -> str:
+    """The key and text of the date YAML reads as one but no calendar has (2026-02-30)."""
+    loader = yaml.SafeLoader(front_matter)
+    try:
+        root = loader.get_single_node()
+        for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+            if value.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    loader.construct_object(value, deep=True)
+                except ValueError:
+                    return f"{key.value} {value.value}"
+    finally:
+        loader.dispose()
+    return "date"
+
+
+def front_matter(file: File) -> dict[str, Any]:
+    """A page's front matter, read before MkDocs reads the page; what is not YAML is left to
+    hooks/page_trust.py, which says where it breaks. A date no calendar has would end in a
+    traceback naming no file: it stops the build in one line."""
+    found = YAML_RE.match(file.content_string)
+    if not found:
+        return {}
+    try:
+        data = yaml.safe_load(found[1])
+    except yaml.YAMLError:
+        return {}
+    except ValueError:
+        raise PluginError(f"{file.src_uri}: front matter {impossible_date(found[1])} is not a date on the calendar; "
+                          "write a real date as YYYY-MM-DD") from None  # fmt: skip
+    return data if isinstance(data, dict) else {}
+
+
+def as_written(value: object) -> str:
+    """A front-matter value as YAML writes it, for an error message."""
+    if value is None:
+        return "unset"
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).removesuffix("\n...\n").strip()
+
+
+def check_twins_agree(pages: dict[str, dict[str, Any]], languages: list[str]) -> None:
+    """A translation says which English edition it translates: its front matter's TWIN_KEYS are
+    the English page's, so it never names an edition that does not exist or drops a tutorial."""
+    for path, english in pages.items():
+        if english_path(path, languages) != path:
+            continue
+        for language in languages:
+            twin = pages.get(twin_path(path, language), english)
+            for key in TWIN_KEYS:
+                if twin.get(key) != english.get(key):
+                    raise PluginError(
+                        f"docs/{twin_path(path, language)}: front matter {key} is {as_written(twin.get(key))} but "
+                        f"docs/{path} has {as_written(english.get(key))}; a translation keeps its English page's "
+                        f"{', '.join(TWIN_KEYS[:-1])} and {TWIN_KEYS[-1]}"
+                    )
+
+
+def edition_date(pages: dict[str, dict[str, Any]]) -> datetime.date | None:
+    """The day the edition was complete: the last day one of its pages was reviewed."""
+    dates = [meta["reviewed"] for meta in pages.values() if type(meta.get("reviewed")) is datetime.date]
+    return max(dates, default=None)
+
+
 # Before mkdocs-static-i18n's on_files (priority -100), which keeps only the files of the
 # language under way.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = [file.src_uri for file in files if file.src_uri.endswith(".md")]
-    missing = missing_twins(pages, build_languages(config))
+    languages = build_languages(config)
+    missing = missing_twins(pages, languages)
     if missing:
         raise PluginError(f"Pages missing in one language: {', '.join(f'docs/{path}' for path in missing)}; "
                           "every page needs its twin in each language, such as docs/about.es.md beside docs/about.md")
+    metas = {file.src_uri: front_matter(file) for file in files if file.src_uri.endswith(".md")}
+    check_twins_agree(metas, languages)
+    check_reviews_follow_edition(config.extra, edition_date(metas))
     return files
 
 
 def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
-    """Every language says everything English says, so no page falls back to English words."""
-    for language in languages:
-        missing = sorted(set(words[DEFAULT_LANGUAGE]) - set(words.get(language, {})))
-        if missing:
-            raise PluginError(f"hooks/words.yml: {language} lacks {', '.join(missing)}; give each the words in {language}")
+    """Every language the site builds has its words (hooks/site_words.py checks each column whole)."""
+    missing = [language for language in languages if language not in words]
+    if missing:
+        raise PluginError(f"hooks/words.yml: {', '.join(missing)} has no words; add a column for each language the site builds")
 
 
 # After mkdocs-static-i18n's on_config (-100), which sets the language under way, and before
@@ -142,11 +217,23 @@ def check_words(words: dict[str, dict[str, str]], languages: list[str]) -> None:
 @event_priority(-105)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     check_words(site_words(), build_languages(config))
-    check_review("translation_review", config.extra.get("translation_review"), "una fisioterapeuta colegiada")
     language = build_language(config)
     if language != DEFAULT_LANGUAGE:
         config.site_description = site_words()[language]["site_description"]
     return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = build_language(config)
+    context["words"] = template_words(language)
+    for key in ("reviewed", "review_due"):
+        if isinstance(page.meta.get(key), datetime.date):
+            context[f"{key}_date"] = long_date(page.meta[key], language)
+    if language != DEFAULT_LANGUAGE and isinstance(page.meta.get("reviewed"), datetime.date):
+        context["translation_note"] = html.escape(
+            translation_note(page.meta["reviewed"], config.extra.get("translation_review"), language)
+        )
+    return context
 
 
 def twin_url(page_url: str, language: str, languages: list[str]) -> str:
@@ -159,33 +246,17 @@ def twin_url(page_url: str, language: str, languages: list[str]) -> str:
     return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
 
 
-def point_alternates_at_twins(alternates: list[dict[str, str]], page_url: str, languages: list[str]) -> None:
-    """mkdocs-static-i18n links a home page's twins as "/" and "/es/", which a copy opened from
-    disk or hosted below a path cannot follow; every page links its twins by the site's own
-    relative addresses instead, which Material's `url` filter makes relative to the page."""
-    for alternate in alternates:
-        alternate["link"] = twin_url(page_url, alternate["lang"], languages)
-
-
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    language = build_language(config)
-    # The plugin sets the attribute, which is what Material reads.
-    if hasattr(config.extra, "alternate"):
-        point_alternates_at_twins(config.extra.alternate, page.url, build_languages(config))
-    context["words"] = site_words()[language]
-    for key in ("reviewed", "review_due"):
-        if isinstance(page.meta.get(key), datetime.date):
-            context[f"{key}_date"] = long_date(page.meta[key], language)
-    if language != DEFAULT_LANGUAGE and isinstance(page.meta.get("reviewed"), datetime.date):
-        context["translation_note"] = html.escape(
-            translation_note(page.meta["reviewed"], config.extra.get("translation_review"), language)
-        )
-    return context
+def page_address(language: str, slug: str, use_directory_urls: bool) -> str:
+    """A page of the guide in the given language, from the site's root: about in Spanish is
+    "es/about/", so the theme's links (the foot's, the 404's) stay in the reader's language."""
+    return twin_url(f"{slug}/" if use_directory_urls else f"{slug}.html", language, [language])
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Templates outside a page (404.html) need the words too.
-    env.globals["words"] = site_words()[build_language(config)]
+    language = build_language(config)
+    env.globals["words"] = template_words(language)
+    env.globals["page_address"] = lambda slug: page_address(language, slug, config.use_directory_urls)
     return env
 
 
@@ -204,42 +275,87 @@ def copy_sitemap_where_material_reads_it(site: Path) -> None:
             shutil.copyfile(sitemap, page.parent / "sitemap.xml")
 
 
-# Each build renders 404.html to the site's root, and mkdocs-static-i18n builds Spanish after
-# English: kept here, each language's page goes back to its own folder once the last is built.
-# Module state, since the two builds share nothing else.
-not_found_pages: dict[str, str] = {}
-
-
 def on_pre_template(template: Any, template_name: str, config: MkDocsConfig) -> Any:
-    """The 404 page has no twin: its language links lead to each language's home page. MkDocs
-    renders it before any page, so what Material reads is the plugin's own list (the key), which
-    links the homes from the site's root ("/", "/es/"), right for a page a server sends for any
-    missing address. A build without an address (the offline copy) has no root to link from:
-    there, like the page's other links, from where the page sits, the site's own folder."""
-    if template_name == "404.html" and "alternate" in config.extra:
-        alternates = copy.deepcopy(config.extra["alternate"])
-        if not config.site_url:
-            point_alternates_at_twins(alternates, "" if config.use_directory_urls else "index.html", build_languages(config))
-        # The attribute, which templates read before the key (the plugin sets it for each page).
-        config.extra.alternate = alternates
+    """The 404 page has no twin: its language links lead to each language's home, the plugin's
+    own list (the key `alternate`). mkdocs-static-i18n gives each page its twins as the attribute,
+    which templates read before the key, and leaves there the twins of the last page the previous
+    language built when the next build renders its 404 page, before any page: dropped, it leaves
+    templates the key."""
+    if template_name == "404.html" and "alternate" in vars(config.extra):
+        del config.extra.alternate
     return template
+
+
+# Material's settings in each page: `base` is where its search finds search/search_index.json.
+MATERIAL_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+def search_own_language(page_html: str, language: str) -> str:
+    """Each language searches its own pages: a translation's search reads the index in its own
+    folder (es/search/), which `split_search_index` writes, and so never opens a page of the
+    other language under this one's `lang`, header and timer words."""
+    if language == DEFAULT_LANGUAGE:
+        return page_html
+    return MATERIAL_BASE.sub(lambda found: f"{found[1]}{found[2].rstrip('/')}/{language}/{found[3]}", page_html, count=1)
+
+
+def split_search_index(site: Path, languages: list[str], offline_copy: bool) -> None:
+    """Material's search plugin writes one index of both languages (mkdocs-static-i18n adds each
+    to it); each language gets its own, with its own word rules, in its own folder. The offline
+    copy reads each as a script, as Material's offline plugin writes the whole one."""
+    index_file = site / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for language in languages:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        others = tuple(f"{other}/" for other in languages if other not in (DEFAULT_LANGUAGE, language))
+        docs = [{**doc, "location": doc["location"].removeprefix(prefix)} for doc in index["docs"]
+                if doc["location"].startswith(prefix) and not doc["location"].startswith(others)]  # fmt: skip
+        own = {**index, "config": {**index["config"], "lang": [language]}, "docs": docs}
+        folder = site / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if offline_copy:
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return search_own_language(output, build_language(config))
 
 
 # Last, so what is kept is the page as the other hooks (material_fixes.py) leave it.
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name == "404.html":
-        not_found_pages[build_language(config)] = output
-    return output
-
-
-def on_post_build(config: MkDocsConfig) -> None:
+    """Each language's build renders its 404 page to the site's root, and mkdocs-static-i18n
+    builds the other languages into the same folder after English: there, the English page is
+    kept at the root, read back from where its own build wrote it, and this language's goes to
+    its folder. Its links are from the server's root (the site's address, or "/" in a plain
+    build), so it holds in its folder too; the offline copy's 404 links from its own folder, and
+    no server sends it (file:// has no 404), so that copy keeps the English page alone."""
+    if template_name != "404.html":
+        return output
     language = build_language(config)
-    if language == DEFAULT_LANGUAGE or DEFAULT_LANGUAGE not in not_found_pages:
+    output = search_own_language(output, language)
+    english = Path(config.site_dir) / "404.html"
+    if language == DEFAULT_LANGUAGE or not english.is_file():
+        return output
+    if not offline(config):
+        folder = Path(config.site_dir) / language
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "404.html").write_text(output, encoding="utf-8")
+    return english.read_text(encoding="utf-8")
+
+
+# After everything mkdocs-static-i18n does (priority -100): in the first language's build, it
+# builds the others, then writes the search index of all of them, which Material's offline
+# plugin (-100) copies into a script.
+@event_priority(-110)
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
         return
     site = Path(config.site_dir)
     copy_sitemap_where_material_reads_it(site)
-    # Its links are from the site's root: only with an address (SITE_URL) do they hold in es/.
-    if config.site_url:
-        (site / language / "404.html").write_text(not_found_pages[language], encoding="utf-8")
-    (site / "404.html").write_text(not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
+    split_search_index(site, build_languages(config), offline(config))

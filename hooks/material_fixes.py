@@ -3,8 +3,11 @@
 Material's search dialog has no accessible name, and its two toggle checkboxes carry an
 `autocomplete` attribute that the HTML standard allows only on text-like inputs. On a page kept
 out of the nav (`not_in_nav`), the table of contents' title is a label for a `__toc` checkbox
-that only the nav draws. All live in Material's own templates, so the fix is made on the
-rendered page instead of copying them.
+that only the nav draws. The language menu's items are named in their own language but read
+in the page's voice: they carry `lang` beside `hreflang`. A heading's permanent link is a "¶"
+that a screen reader reads as "pilcrow", titled in English on every page: it is named and
+titled in the page's language instead. All live in Material's own templates, so the fix is
+made on the rendered page instead of copying them.
 
 Material's templates also write text from front matter and mkdocs.yml (a page's title,
 description and author; the site's name and description; the menu's titles) into HTML
@@ -18,6 +21,8 @@ escapes what `striptags` reads back from it.
 """
 
 from __future__ import annotations
+
+import re
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,8 +40,14 @@ FIXES = {
     'type="checkbox" id="__search" autocomplete="off">': 'type="checkbox" id="__search">',
 }
 
+# The toc extension's permanent link after each heading, with its `permalink_title`.
+SECTION_LINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*">')
+
 
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# The header's language switch names each language in that language ("Español" on an English
+# page): marked so, a screen reader says it in that language's voice.
+LANGUAGE_LINK = re.compile(r'hreflang="(?P<lang>[A-Za-z0-9-]+)"(?= class="md-select__link")')
 
 # Front matter and settings that Material's templates write as HTML.
 PAGE_TEXT = ("title", "description", "author")
@@ -63,12 +74,14 @@ def escape_nav_titles(items: list) -> None:
             escape_nav_titles(item.children)
 
 
-def mend(html: str, search_label: str = "Search") -> str:
+def mend(html: str, words: dict[str, str]) -> str:
     for stock, mended in FIXES.items():
-        html = html.replace(stock, mended.replace("{search}", search_label))
+        html = html.replace(stock, mended.replace("{search}", escape(words["search"])))
     if 'id="__toc"' not in html:
         html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
-    return html
+    section_link = escape(words["section_link"])
+    html = SECTION_LINK.sub(lambda link: f'{link[1]} title="{section_link}" aria-label="{section_link}">', html)
+    return LANGUAGE_LINK.sub(r'\g<0> lang="\g<lang>"', html)
 
 
 # After mkdocs-static-i18n's on_config (priority -100) and hooks/languages.py's (-105), which
@@ -80,8 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def search_label(config: MkDocsConfig) -> str:
-    return site_words()[build_language(config)]["search"]
+def page_words(config: MkDocsConfig) -> dict[str, str]:
+    return site_words()[build_language(config)]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -97,9 +110,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return mend(output, search_label(config))
+    return mend(output, page_words(config))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # Material's 404 page is a template of its own, not a page.
-    return mend(output_content, search_label(config))
+    return mend(output_content, page_words(config))

@@ -10,33 +10,37 @@ and writes the headers once, for two kinds of host:
 - `_headers`: the file Netlify and Cloudflare Pages read from the site's root.
 
 One policy lists every page's hashes, because Material's instant navigation swaps pages in
-under the policy of the first page loaded. Only `embed/` may be shown in another site's frame,
-by the origins `extra.embed_frame_ancestors` names in mkdocs.yml.
+under the policy of the first page loaded. Only the embed pages (`embed/`, `es/embed/`) may be
+shown in another site's frame, by the origins `extra.embed_frame_ancestors` names in mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from page_scan import scan_page
 
+log = logging.getLogger("mkdocs.hooks.security_headers")
+
 NGINX_FILE = "_headers.nginx.conf"
 HEADERS_FILE = "_headers"
-EMBED_PREFIX = "/embed/"
+# Every language's embed page: /embed/, /es/embed/.
+EMBED_PAGE = re.compile(r"/([a-z]+(-[a-z0-9]+)*/)?embed/")
 
 # A template's inline script, as the build writes it: `{{ ... }}` becomes an address (base_url,
 # the palette's scope), which can hold no quote, backslash or tag to step out of its string.
 TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 ADDRESS_TEXT = r"[\w.~/:%+-]*"
-FRAME_ANCESTOR = re.compile(r"\*|'self'|https?://(\*\.)?[a-z0-9.-]+(:(\d+|\*))?", re.IGNORECASE)
 
 # The same on every response. Why each is there: deploy/nginx/security-headers.conf.
 COMMON_HEADERS = {
@@ -105,19 +109,6 @@ def inline_script_hashes(site: Path, known_scripts: list[re.Pattern[str]]) -> li
     return sorted(hashes)
 
 
-def validate_frame_ancestors(value: object) -> list[str]:
-    """`extra.embed_frame_ancestors`: "*" (any site) or a list of origins allowed to frame embed/."""
-    sources = [value] if isinstance(value, str) else value
-    if not isinstance(sources, list) or not sources or not all(
-        isinstance(source, str) and FRAME_ANCESTOR.fullmatch(source) for source in sources
-    ):
-        raise PluginError(
-            f"mkdocs.yml: extra.embed_frame_ancestors: {value!r} is not allowed; give \"*\" for any "
-            "site or a list of origins such as https://intranet.example.com or https://*.example.com"
-        )
-    return sources
-
-
 def content_security_policy(hashes: list[str], frame_ancestors: list[str]) -> str:
     directives = {
         "default-src": ["'self'"],
@@ -147,7 +138,7 @@ class SiteHeaders:
             blocks.append(f"map $uri ${nginx_variable(name)} {{\n    default {nginx_string(value)};\n}}")
         blocks.append(
             f"map $uri ${nginx_variable('Content-Security-Policy')} {{\n"
-            f"    ~^{EMBED_PREFIX} {nginx_string(self.embed_policy)};\n"
+            f"    {nginx_string('~^' + EMBED_PAGE.pattern)} {nginx_string(self.embed_policy)};\n"
             f"    default {nginx_string(self.content_policy)};\n}}"
         )
         return GENERATED + "\n\n".join(blocks) + "\n"
@@ -160,7 +151,7 @@ class SiteHeaders:
         """
         rules = ["/*\n" + "".join(f"  {name}: {value}\n" for name, value in self.common.items())]
         for path in page_paths:
-            policy = self.embed_policy if path.startswith(EMBED_PREFIX) else self.content_policy
+            policy = self.embed_policy if EMBED_PAGE.match(path) else self.content_policy
             rules.append(f"{path}\n  Content-Security-Policy: {policy}\n")
         return GENERATED + "\n".join(rules)
 
@@ -196,11 +187,6 @@ def site_headers(site: Path, frame_ancestors: list[str], known_scripts: list[re.
     )
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*"))
-    return config
-
-
 def check_header_files_are_free(files: Files) -> None:
     """No page or file of the site may be built where the header files go (docs/_headers.md
     would be /_headers/, a folder where the `_headers` file must be written)."""
@@ -217,9 +203,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def every_language_built(config: MkDocsConfig) -> bool:
+    """mkdocs-static-i18n builds each language after the first inside the first build's
+    on_post_build (its priority -100), each with every hook's events, and flags `building`
+    while it does. Headers written in those builds would come from a site not yet whole (the
+    first sees English only) and be written again: they are written once, after them."""
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not i18n.building
+
+
+# After every other hook and plugin (hooks/languages.py finishes each language's search index at
+# -110, once mkdocs-static-i18n has built every language at -100), so it reads the finished site.
+@event_priority(-120)
 def on_post_build(config: MkDocsConfig) -> None:
+    if not every_language_built(config):
+        return
     site = Path(config.site_dir)
-    frame_ancestors = validate_frame_ancestors(config.extra.get("embed_frame_ancestors", "*"))
-    headers = site_headers(site, frame_ancestors, template_scripts(config.theme.dirs))
+    # Checked in hooks/site_settings.py.
+    headers = site_headers(site, config.extra["embed_frame_ancestors"], template_scripts(config.theme.dirs))
     (site / NGINX_FILE).write_text(headers.nginx_maps(), encoding="utf-8")
-    (site / HEADERS_FILE).write_text(headers.headers_file(page_paths(site)), encoding="utf-8")
+    pages = page_paths(site)
+    (site / HEADERS_FILE).write_text(headers.headers_file(pages), encoding="utf-8")
+    log.info(f"Security headers for {len(pages)} page addresses written to {HEADERS_FILE} and {NGINX_FILE}")

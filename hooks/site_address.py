@@ -93,9 +93,36 @@ def address_snippets(page_html: str, site_url: str | None) -> str:
     return CODE_BLOCK.sub(with_note, page_html)
 
 
+class RelativeHomeLinksMeant(logging.Filter):
+    """mkdocs-static-i18n reads its list of homes again in each later language's build and says
+    that a link should start at the server's root: these do not, on purpose (below)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'link' option that should be an absolute path" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(RelativeHomeLinksMeant())
+
+
+def link_language_homes_from_the_site(config: MkDocsConfig) -> None:
+    """mkdocs-static-i18n links each language's home from the server's root ("/", "/es/"),
+    which a copy read from disk or hosted below a path cannot follow. Its own `fixed_link`
+    option, set before its on_config (priority -100) reads it, links them from the site's own
+    folder instead: Material's `url` filter makes that relative to each page, and from the site's
+    root on the 404 page, as every other link of that page. Every other page's twins the plugin
+    links by their own addresses."""
+    if "i18n" not in config.plugins:
+        return
+    index = "" if config.use_directory_urls else "index.html"
+    for language in config.plugins["i18n"].config.languages:
+        folder = "" if language.default else f"{language.locale}/"
+        language.fixed_link = folder + index or "."
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` has set its own address by now; a build takes SITE_URL's.
     config.site_url = check_site_url(config.site_url or os.environ.get("SITE_URL"))
+    link_language_homes_from_the_site(config)
     if config.site_url is None:
         log.info("No SITE_URL: pages carry no printed address or QR code, and the embedding snippets "
                  f"show {PLACEHOLDER_ADDRESS} to replace")  # fmt: skip

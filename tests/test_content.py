@@ -231,8 +231,113 @@ def test_no_script_style_font_or_image_comes_from_another_site(site_dir: Path) -
 def test_safety_page_has_three_levels_of_urgency(built_page) -> None:
     boxes = article(built_page("safety/")).select(".admonition")
     kinds = [next(c for c in box["class"] if c != "admonition") for box in boxes]
-    assert kinds == ["info", "warning", "danger"]
-    assert "999 in the UK, 911 in the US, 112 in the EU" in boxes[2].get_text(" ")
+    assert kinds == ["danger", "warning", "info"]
+    assert "999 in the UK, 911 in the US, 112 in the EU" in boxes[0].get_text(" ")
+
+
+# The fourth edition of the brief (2026-12-07): its items, on the built pages.
+
+URGENCY_JUMPS = {"": ["Emergency", "Same day", "See a doctor"], "es/": ["Emergencia", "El mismo día", "Vaya al médico"]}
+
+
+@pytest.mark.parametrize("language", URGENCY_JUMPS)
+def test_safety_page_jumps_to_each_urgency_box_from_under_its_title(built_page, language: str) -> None:
+    """Four phone screens down, the emergency box is one tap away from the top of the page."""
+    body = article(built_page(f"{language}safety/"))
+    first_section = body.find("h2")
+    jumps = [link for link in body.select('a.md-button[href^="#"]') if link in first_section.find_all_previous("a")]
+    assert [text_of(link) for link in jumps] == URGENCY_JUMPS[language]
+    boxes = [body.find(id=link["href"][1:]) for link in jumps]
+    assert [box["class"] for box in boxes] == [["admonition", kind] for kind in ("danger", "warning", "info")]
+
+
+def test_safety_page_says_what_to_expect_before_the_warning_signs(built_page) -> None:
+    body = article(built_page("safety/"))
+    assert body.find(id="what-to-expect") in body.select_one(".admonition").find_all_previous("h2")
+    assert "It usually gets better within a few weeks or months." in text_of(article_section(built_page("safety/"), "what-to-expect"))
+
+
+def test_a_burst_aneurysm_needs_an_ambulance_and_each_sign_counts_on_its_own(built_page) -> None:
+    box = article(built_page("safety/")).select_one(".admonition.danger")
+    lead = next(p for p in box.find_all("p") if "for an ambulance" in text_of(p))
+    signs = [text_of(item) for item in lead.find_next("ul").find_all("li")]
+    assert signs == [
+        "sudden, severe pain in your tummy or lower back",
+        "you feel dizzy, sweaty or clammy",
+        "your heart beats fast",
+        "you are short of breath",
+        "you faint or pass out",
+        "chest pain",
+    ]
+    after = text_of(lead.find_next("ul").find_next("p"))
+    assert after.startswith("Do not drive yourself.") and "burst aortic aneurysm" in after
+    assert "with dizziness" not in text_of(box)
+
+
+def test_cauda_equina_signs_send_you_to_hospital_and_not_at_the_wheel(built_page) -> None:
+    box = article(built_page("safety/")).select_one(".admonition.danger")
+    lead = next(p for p in box.find_all("p") if "emergency department" in text_of(p))
+    assert "numbness in both legs" in text_of(lead.find_next("ul"))
+    assert text_of(lead.find_next("ul").find_next("p")) == "Do not drive yourself. Do not wait to see if it gets better."
+
+
+def test_warning_signs_say_most_not_all_follow_the_nhs(built_page) -> None:
+    text = text_of(article_section(built_page("safety/"), "when-to-get-help"))
+    assert "Most of these warning signs follow the advice of the NHS" in text
+    assert "A few, such as leg weakness that is getting worse, come from what doctors do in practice." in text
+
+
+def test_past_cancer_and_a_sudden_pain_on_weak_bones_get_a_deadline(built_page) -> None:
+    items = [text_of(li) for li in article_section(built_page("safety/"), "when-to-see-a-doctor-even-without-these-signs").find_all("li")]
+    assert items[0].startswith("You have had cancer, and your back pain is new: see a doctor within a few days, and say that you had cancer.")
+    assert "Go the same day if you also have pain at night, pain high in your back, or you feel unwell." in items[0]
+    assert "even after a small fall, a lift or a cough: see a doctor the same day." in items[1]
+    assert article(built_page("safety/")).select_one('.sources a[href="https://www.nice.org.uk/guidance/ng234"]') is not None
+
+
+def test_chair_twist_gives_weak_bones_no_lever_and_everyone_no_pull(built_page) -> None:
+    body = article(built_page("chair-twist/"))
+    weak_bones = text_of(next(li for li in body.find_all("li") if "(osteoporosis)" in li.get_text()))
+    assert "Cross your arms on your chest or rest your hands on your thighs: do not hold the chair." in weak_bones
+    steps = [text_of(step) for step in first_steps(body).find_all("li", recursive=False)]
+    assert "Rest your hands lightly on your thighs or on the chair. Never pull with them." in steps
+    assert not [step for step in steps if "Hold the back of the chair" in step]
+    # The base is set before the turn.
+    assert steps.index("Set your hips and knees facing forward. Keep them still from now on.") < next(
+        i for i, step in enumerate(steps) if "turn your ribs and chest" in step
+    )
+
+
+TITLES_THAT_STATE_A_CAUSE = ["why sitting hurts", "ease the ache", "hand the job to others", "what a day in a chair can do"]
+
+
+def test_no_title_or_heading_states_a_contested_cause_or_benefit(built_page) -> None:
+    for url in PAGES:
+        soup = built_page(url)
+        headings = [soup.title.get_text(), *(h.get_text() for h in article(soup).find_all(["h1", "h2", "h3"]))]
+        headings += [link.get_text() for link in soup.select(".md-nav__link")]
+        for heading in headings:
+            assert not [claim for claim in TITLES_THAT_STATE_A_CAUSE if claim in heading.lower()], (url, heading)
+    assert "Why long sitting can leave you stiff" in built_page("why-sitting-hurts/").title.get_text()
+
+
+def test_the_therapists_account_of_tired_muscles_is_marked_untested(built_page) -> None:
+    text = text_of(article_section(built_page("why-sitting-hurts/"), "one-therapists-view-tired-muscles"))
+    assert "This explanation has not been tested in research." in text
+    assert "In the therapist's view, deep, small muscles" in text
+
+
+def test_the_neck_turns_most_and_the_mid_back_most_below_it(built_page) -> None:
+    text = text_of(article(built_page("how-the-twist-works/")))
+    assert "Your neck turns the most. Below the neck, most of the turning happens in your mid-back." in text
+    assert "it turns only a few degrees" in text
+    labels = [text_of(label) for label in article(built_page("how-the-twist-works/")).select("svg text")]
+    assert "Below the neck," in labels and "Most turning" not in labels
+
+
+def test_mistakes_page_gives_weak_bones_their_own_heading_linked_to_the_check(built_page) -> None:
+    section = article_section(built_page("mistakes/"), "if-you-have-weak-bones")
+    assert section.find("a", href=re.compile(r"chair-twist/#is-this-twist-right-for-you$")) is not None
 
 
 def test_no_box_title_ends_mid_sentence(built_page) -> None:
@@ -249,12 +354,13 @@ RED_FLAGS = {
         "very bad or getting worse",
         "worried about it",
         # Inflammatory back pain (NHS, "Ankylosing spondylitis").
-        "stiff before you were 45",
+        "back stiffness for 3 months or more that came on slowly, began before you were 45",
         "is worst in the morning, and lasts more than 30 minutes",
         "gets better when you move, not when you rest",
         "wakes you in the second half of the night",
     ],
     "warning": [
+        "NHS 111 (in England and Wales) or your local urgent-care line",
         "a high temperature",
         "lost weight without trying",
         "a lump or swelling on your back",
@@ -271,11 +377,17 @@ RED_FLAGS = {
         "you do not notice when you need to pee or poo",
         "you have lost feeling when you pee or poo",
         "Do not wait to see if it gets better.",
-        "sudden, severe pain in your tummy or lower back, with dizziness, sweating or fainting",
+        "sudden, severe pain in your tummy or lower back",
+        "you feel dizzy, sweaty or clammy",
+        "your heart beats fast",
+        "you are short of breath",
+        "you faint or pass out",
+        "for an ambulance",
         "burst aortic aneurysm",
         "new problems with sex",
         "chest pain",
         "serious fall or accident",
+        "Do not drive yourself.",
         "cauda equina syndrome",
     ],
 }
@@ -292,12 +404,13 @@ def test_each_red_flag_sits_in_its_own_urgency_box(built_page, kind: str) -> Non
 def test_safety_page_names_the_risk_factors_and_what_to_expect(built_page) -> None:
     text = " ".join(article(built_page("safety/")).get_text(" ").split())
     for words in [
-        "have had cancer",
+        "You have had cancer",
         "steroid tablets",
         "over 50 and have back pain for the first time",
         "an infection recently",
-        "gets better within a few weeks",
+        "gets better within a few weeks or months",
         "Ask a pharmacist about painkillers",
+        "Try a heat or cold pack, or a warm bath.",
         "Stretching on its own has not been shown to help much",
     ]:
         assert words in text, words
@@ -325,6 +438,8 @@ BRIEF_SOURCE_LINKS = {
     "https://doi.org/10.1093/rheumatology/keu471",
     "https://www.nhs.uk/live-well/exercise/sitting-exercises/",
     "https://www.nhs.uk/conditions/ankylosing-spondylitis/",
+    # Added by the fourth edition.
+    "https://www.nice.org.uk/guidance/ng234",
 }
 
 
@@ -357,6 +472,7 @@ def test_every_link_in_a_sources_list_is_one_of_the_briefs_sources(built_page) -
     ("safety/", "https://www.nhs.uk/conditions/ankylosing-spondylitis/"),
     ("safety/", "https://www.nhs.uk/conditions/sciatica/"),
     ("safety/", "https://www.nice.org.uk/guidance/ng59"),
+    ("safety/", "https://www.nice.org.uk/guidance/ng234"),
     ("why-sitting-hurts/", "https://doi.org/10.1002/14651858.CD012487.pub2"),
     ("why-sitting-hurts/", "https://doi.org/10.1093/rheumatology/keu471"),
     ("daily-habit/", "https://doi.org/10.1002/14651858.CD012487.pub2"),
@@ -446,6 +562,17 @@ REMOVED_CLAIMS = [
     "refer yourself",  # no checked source covers self-referral
     "self-referral",
     "can break a bone",  # "may raise the risk" is what the source supports
+    # Taken back by the fourth edition.
+    "with dizziness, sweating or fainting",  # each sign of a burst aneurysm counts on its own
+    "You are not alone",  # a stock phrase
+    "A physiotherapist is a health worker",  # an explainer, like the pharmacist one
+    "2 centimetres",  # an invented figure
+    "in your chair",  # the desk chair, which rolls and swivels
+    "twist you can do at your desk",
+    "Hold the back of the chair",  # a lever to the end of the turn, which weak bones must avoid
+    "as far as your surgeon allows",  # surgeons set when, not how far
+    "Your neck turns only as much as your chest",  # reads two ways
+    "slow the timer down",  # says what, not how
 ]
 
 
@@ -471,15 +598,15 @@ def test_tutorial_says_where_to_turn_if_a_stop_signal_does_not_settle(built_page
 
 def test_safety_page_warns_against_heat_on_numb_skin_beside_the_heat_advice(built_page) -> None:
     items = [text_of(li) for li in article(built_page("safety/")).find_all("li")]
-    heat = next(i for i, item in enumerate(items) if item.startswith("Try heat"))
-    assert items[heat + 1] == "Do not put heat on skin that feels numb. The heat can burn you."
+    heat = next(i for i, item in enumerate(items) if item.startswith("Try a heat or cold pack"))
+    assert items[heat + 1] == "Do not put heat, such as a hot water bottle, on skin that feels numb. The heat can burn you."
 
 
-@pytest.mark.parametrize("url", TUTORIALS + ["safety/"])
+@pytest.mark.parametrize("url", TUTORIALS + ["safety/", "mistakes/"])
 def test_weak_bones_ask_first_then_turn_small_and_slow(built_page, url: str) -> None:
-    item = text_of(next(li for li in article(built_page(url)).find_all("li") if "(osteoporosis), or a" in li.get_text()))
+    item = text_of(next(block for block in article(built_page(url)).find_all(["li", "p"]) if "(osteoporosis), or a" in block.get_text()))
     assert item.index("ask a doctor or physiotherapist first") < item.index("If they agree") < item.index("small, slow turn")
-    if url == "safety/":
+    if url in ("safety/", "mistakes/"):
         assert "may raise the risk of breaking a bone in the spine" in item
 
 
@@ -492,7 +619,8 @@ def test_safety_page_says_a_cause_is_often_not_found_and_most_need_no_scan(built
 @pytest.mark.parametrize("url", ["how-the-twist-works/", "safety/"])
 def test_exercise_is_put_as_the_reviews_found_it(built_page, url: str) -> None:
     text = text_of(article(built_page(url)))
-    assert "exercise helps back pain that lasts a long time. Walking, exercises that make you stronger, and Pilates" in text
+    # Hayden 2021 found small to moderate effects.
+    assert "Research shows that regular exercise can help a little with back pain that lasts a long time. Walking, exercises that make you stronger, and Pilates" in text
     assert "Stretching on its own has not been shown to help much." in text
     assert "No study has tested this twist on its own for back pain." in text
 
@@ -531,7 +659,7 @@ def test_tutorial_states_the_timers_default_pace_and_not_to_hurry_the_breath(bui
     text = text_of(article(built_page(url)))
     # The timer's default since 2026-11-30: 5 breaths of 2.5 s in and 3.5 s out, 30 s a side.
     assert "The timer paces you: 5 slow breaths on each side, right first. Each side takes half a minute." in text
-    assert "Do not breathe deeper or faster to keep up. If you feel light-headed, breathe normally and slow the timer down." in text
+    assert "Do not breathe deeper or faster to keep up. If you feel light-headed, breathe normally, then press Pace and choose Slow." in text
 
 
 def test_floor_timer_gives_ten_seconds_to_get_down_and_to_change_legs(built_page) -> None:
@@ -558,7 +686,7 @@ def test_about_page_is_honest_about_the_copy_when_the_host_fills_nothing_in(buil
 HOST_SETTINGS = (
     "extra:\n"
     "  publisher: Example Ltd health and safety team\n"
-    "  clinical_review: {role: a chartered physiotherapist, date: 2026-12-15}\n"
+    "  clinical_review: {role: a chartered physiotherapist, date: 2026-12-05}\n"
     "  report_mistake_url: mailto:health@example.org\n"
 )
 
@@ -583,7 +711,7 @@ def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_pat
     assert result.returncode == 0, result.stderr
     about = BeautifulSoup((tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert text_of(article_section(about, "who-publishes-it")) == "This copy of the guide is published by Example Ltd health and safety team."
-    assert text_of(article_section(about, "clinical-review")) == "A chartered physiotherapist reviewed this edition on 15 December 2026."
+    assert text_of(article_section(about, "clinical-review")) == "A chartered physiotherapist reviewed this edition on 5 December 2026."
     assert article_section(about, "report-a-mistake").find("a", href="mailto:health@example.org") is not None
     link = article(about).select_one(".report-mistake a")
     assert (link.get_text(), link["href"]) == ("Report a mistake on this page", "mailto:health@example.org")

@@ -4,7 +4,10 @@ and read back in Chromium."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +20,9 @@ from playwright.sync_api import Page
 
 sys.path.insert(0, str(ROOT / "deploy"))
 from local_nginx import start_nginx  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import timer_settings  # noqa: E402
 
 HOST = "127.0.0.3"
 WATCH = """
@@ -35,17 +41,20 @@ PAGES = {
 }
 
 
-def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "") -> subprocess.CompletedProcess[str]:
+def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "",
+                      hook_dir: Path = ROOT / "hooks") -> subprocess.CompletedProcess[str]:  # fmt: skip
     """A small site with the project's theme, its Material fixes and its header hook."""
     (directory / "docs").mkdir()
     for name, text in pages.items():
         (directory / "docs" / name).write_text(text)
-    # The languages hook gives the project's theme its words.
-    hooks = [ROOT / "hooks" / name for name in ("languages.py", "material_fixes.py", "security_headers.py")]
+    # The languages hook gives the project's theme its words; the settings hook checks extra.
+    hooks = [hook_dir / name for name in ("site_settings.py", "languages.py", "material_fixes.py", "security_headers.py")]
     (directory / "mkdocs.yml").write_text(
         f"site_name: '{SITE_NAME}'\nsite_description: '{DESCRIPTION}'\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks: [{', '.join(map(str, hooks))}]\n{settings}"
+        f"hooks: [{', '.join(map(str, hooks))}]\n"
+        "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
+        f"{settings}"
     )
     environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
     return subprocess.run(
@@ -58,10 +67,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("hostile-text")
     result = build_themed_site(directory, PAGES, "nav:\n  - 'Home <img src=x>': index.md\n  - described.md\n  - titled.md\n  - heading.md\n")
     assert result.returncode == 0, result.stderr
+    yield from served_site(directory / "site")
+
+
+def served_site(site: Path) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         port = probe.getsockname()[1]
-    url, stop = start_nginx(directory / "site", port, HOST)
+    url, stop = start_nginx(site, port, HOST)
     yield url
     stop()
 
@@ -127,3 +140,53 @@ def test_front_matter_text_that_is_not_text_fails_in_one_line(tmp_path: Path, ke
     result = build_themed_site(tmp_path, {"index.md": f"---\n{key}: {value}\n---\n\n# Home\n"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"ERROR   -  index.md: front matter {key} must be text, got " in result.stderr
+
+
+# The site's words (hooks/words.yml) are text wherever the theme writes them.
+HOSTILE_WORDS = {
+    "search": 'Search "ya" <b>now</b>',
+    "how_to_report": "How to report</a><a href=https://evil.example/>a mistake",
+    "embed_link": "Embed <script>alert('embed')</script>",
+    "sources": "Sources <em>cited",
+    "home_page": "home <i>page</i>",
+}
+DATED_PAGE = "---\nreviewed: 2026-11-30\nreview_due: 2027-11-30\nsources: [nhs]\n---\n\n# Dated\n\nText.\n"
+
+
+@pytest.fixture(scope="module")
+def served_words(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    directory = tmp_path_factory.mktemp("hostile-words")
+    hooks = shutil.copytree(ROOT / "hooks", directory / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    words = (hooks / "words.yml").read_text(encoding="utf-8")
+    for key, value in HOSTILE_WORDS.items():
+        words = re.sub(rf"^  {key}: .*$", f"  {key}: {json.dumps(value)}", words, count=1, flags=re.MULTILINE)
+    (hooks / "words.yml").write_text(words, encoding="utf-8")
+    (directory / "build").mkdir()
+    result = build_themed_site(directory / "build", {"index.md": "# Home\n", "dated.md": DATED_PAGE}, hook_dir=hooks)
+    assert result.returncode == 0, result.stderr
+    yield from served_site(directory / "build" / "site")
+
+
+def test_the_sites_words_are_written_as_text_in_attributes_links_and_headings(watched: Page, served_words: str) -> None:
+    for address in ("dated/", "nowhere/"):
+        watched.goto(served_words + address)
+        watched.wait_for_load_state("networkidle")
+        assert watched.locator("[data-md-component=search][role=dialog]").get_attribute("aria-label") == HOSTILE_WORDS["search"]
+        assert watched.locator(".md-copyright a").first.text_content() == HOSTILE_WORDS["embed_link"]
+        assert watched.locator("a[href^='https://evil'], article b, article i, article em, footer script").count() == 0
+    watched.goto(served_words + "dated/")
+    assert watched.locator(".report-mistake a").text_content() == HOSTILE_WORDS["how_to_report"]
+    assert watched.locator("#sources").text_content() == HOSTILE_WORDS["sources"]
+    watched.goto(served_words + "nowhere/")
+    assert HOSTILE_WORDS["home_page"] in watched.locator("article").text_content()
+    assert watched.locator("article a").count() == 2  # the 404's two links, its one markup
+    assert watched.alerts == []  # type: ignore[attr-defined]
+
+
+def test_json_in_a_script_element_cannot_end_it_or_open_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`<!--<script>` in a word would keep the page's `</script>` from ending the words' script."""
+    monkeypatch.setattr(timer_settings, "words", lambda code: {"title": "Antes <!--<script></script> & más"})
+    script = timer_settings.words_script(["es"])
+    body = script.removeprefix('<script type="application/json" id="breath-timer-words">').removesuffix("</script>")
+    assert not re.search(r"[<>&]", body)
+    assert json.loads(body) == {"es": {"title": "Antes <!--<script></script> & más"}}

@@ -24,11 +24,17 @@ HABIT = "daily-habit/"
 # Wednesday 25 November 2026, 09:00 in London (UTC in winter).
 WEDNESDAY_MORNING = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
+# The same stop signals as every page's, an arm included (the brief's third edition).
 STOP_SIGNALS = (
-    "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, "
+    "Stop if you feel sharp, stabbing or burning pain, pain that shoots down an arm or a leg, "
     "new numbness or tingling, or you feel dizzy or faint."
 )
-CHAIR_TWIST_TIMER = "chair-twist/#time-your-breaths"
+CHECK_FIRST = (
+    "Check first: if you have a slipped disc or sciatica that flared up recently, weak bones, a hip replacement or "
+    "recent surgery, or you are pregnant, ask a doctor or physiotherapist before you twist."
+)
+# The tutorial page itself, not its timer: the check comes before the steps (the fourth edition).
+CHAIR_TWIST = "chair-twist/"
 
 COUNT_NOTIFICATIONS = """
 window.shownNotifications = [];
@@ -109,13 +115,14 @@ def test_each_break_has_an_alarm_at_its_start(habit: Page) -> None:
         assert str(alarm["DESCRIPTION"])
 
 
-def test_each_break_links_to_the_chair_twist_timer_and_says_when_to_stop(habit: Page, site_url: str) -> None:
+def test_each_break_links_to_the_chair_twist_page_and_says_who_checks_first_and_when_to_stop(habit: Page, site_url: str) -> None:
     for event in events_of(download_calendar(habit)):
         description = str(event["DESCRIPTION"])
-        assert site_url + CHAIR_TWIST_TIMER in description
+        assert description.startswith(CHECK_FIRST)
+        assert f"Steps and timer: {site_url + CHAIR_TWIST}\n" in description + "\n"
         assert STOP_SIGNALS in description
         assert "breathe in to lengthen, breathe out to twist" in description
-        assert str(event["URL"]) == site_url + CHAIR_TWIST_TIMER
+        assert str(event["URL"]) == site_url + CHAIR_TWIST
 
 
 def test_calendar_file_has_crlf_lines_folded_at_75_octets(habit: Page) -> None:
@@ -327,13 +334,13 @@ def test_reminders_end_when_the_reader_leaves_the_page(reminding: Page) -> None:
     assert reminder_times(reminding) == []
 
 
-def test_clicking_a_reminder_opens_the_chair_twist_timer(reminding: Page, site_url: str) -> None:
+def test_clicking_a_reminder_opens_the_chair_twist_page_at_its_top(reminding: Page, site_url: str) -> None:
     reminding.get_by_role("button", name="Start reminders").click()
     reminding.clock.run_for("50:00")
     with reminding.context.expect_page() as opened:
         reminding.evaluate("lastNotification.dispatchEvent(new Event('click'))")
-    expect(opened.value).to_have_url(site_url + CHAIR_TWIST_TIMER)
-    expect(opened.value.get_by_role("button", name="Start")).to_be_visible()
+    expect(opened.value).to_have_url(site_url + CHAIR_TWIST)
+    expect(opened.value.get_by_role("link", name="if this twist is right for you")).to_be_in_viewport()
 
 
 def test_refused_notifications_are_explained_and_the_calendar_offered(page: Page, site_url: str) -> None:

@@ -525,6 +525,14 @@ def test_another_site_can_frame_embed_and_run_a_session(watched: Page, nginx: st
     assert_no_violation(watched)
 
 
+def test_another_site_can_frame_the_spanish_embed_page_the_spanish_docs_give(watched: Page, nginx: str, intranet) -> None:
+    watched.goto(intranet(nginx + "es/embed/?breaths=2&sides=1"))
+    frame = watched.frame_locator("iframe")
+    expect(frame.get_by_role("button", name="Empezar")).to_be_visible()
+    assert watched.frames[1].url.startswith(nginx + "es/embed/")
+    assert_no_violation(watched)
+
+
 def test_another_site_cannot_frame_a_content_page(watched: Page, nginx: str, intranet) -> None:
     watched.goto(intranet(nginx + "chair-twist/"))
     watched.wait_for_load_state("networkidle")

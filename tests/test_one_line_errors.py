@@ -12,6 +12,9 @@ import pytest
 from helpers import ROOT
 
 HOOKS = ROOT / "hooks"
+# The host's settings a site needs (hooks/site_settings.py checks them): one source.
+SETTINGS = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
+HEADER_HOOKS = ("site_settings.py", "security_headers.py")
 
 
 def build(tmp_path: Path, config: str = "", pages: dict[str, str] | None = None, env: dict[str, str] | None = None,
@@ -97,14 +100,14 @@ def test_a_timer_of_one_breath_says_one_breath(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["_headers.md", "_headers.nginx.conf", "_headers/index.md"])
 def test_a_page_or_file_where_the_header_files_go_fails_in_one_line(tmp_path: Path, name: str) -> None:
-    error = one_error(build(tmp_path, pages={"index.md": "# Home\n", name: "# Headers\n"}, hooks=("security_headers.py",)))
+    error = one_error(build(tmp_path, SETTINGS, {"index.md": "# Home\n", name: "# Headers\n"}, hooks=HEADER_HOOKS))
     assert error.startswith(f"ERROR   -  {name}: it would be built as _headers")
     assert error.endswith("give it another name")
 
 
 def test_a_page_named_like_the_header_files_is_fine(tmp_path: Path) -> None:
     pages = {"index.md": "# Home\n", "_headers-guide.md": "# Guide\n"}
-    result = build(tmp_path, "theme:\n  name: material\n  font: false\n", pages, hooks=("security_headers.py",))
+    result = build(tmp_path, "theme:\n  name: material\n  font: false\n" + SETTINGS, pages, hooks=HEADER_HOOKS)
     assert result.returncode == 0, result.stderr
 
 

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOT, build_in_process
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from page_trust import check_page_meta, check_report_address, check_sources  # noqa: E402
+from page_trust import check_page_meta  # noqa: E402
 
 SOURCES = {"nhs-back-pain": {"by": "NHS", "title": "Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}}
 DATES = {"reviewed": datetime.date(2026, 11, 25), "review_due": datetime.date(2027, 11, 25)}
@@ -43,22 +45,6 @@ def test_source_outside_the_list_is_refused_with_the_allowed_keys() -> None:
     with pytest.raises(PluginError) as error:
         check_page_meta("page.md", {**DATES, "sources": ["wikipedia"]}, SOURCES, TODAY)
     assert str(error.value) == "page.md: sources ['wikipedia'] are not in extra.sources; allowed: nhs-back-pain"
-
-
-@pytest.mark.parametrize("address", [None, "https://forms.example.org/report", "mailto:health@example.org"])
-def test_report_address_may_be_unset_a_web_address_or_mailto(address: str | None) -> None:
-    check_report_address(address)
-
-
-@pytest.mark.parametrize("address", ["javascript:alert(1)", "report.html", 42])
-def test_report_address_a_browser_cannot_open_is_refused(address: object) -> None:
-    with pytest.raises(PluginError, match="extra.report_mistake_url is .*; use an https:// or http:// address"):
-        check_report_address(address)
-
-
-def test_source_without_a_link_is_refused() -> None:
-    with pytest.raises(PluginError, match="extra.sources.nhs needs by, title and url"):
-        check_sources({"nhs": {"by": "NHS", "title": "Back pain"}})
 
 
 def test_build_of_a_page_without_review_dates_fails_in_one_line(tmp_path: Path) -> None:
@@ -99,23 +85,30 @@ def test_a_review_due_on_leap_day_plus_two_years_passes() -> None:
     check_page_meta("page.md", {"reviewed": datetime.date(2024, 2, 29), "review_due": datetime.date(2026, 2, 28)}, SOURCES, datetime.date(2025, 1, 1))
 
 
-def test_a_page_past_its_review_warns_naming_the_page(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_page_past_its_review_is_said_at_info_level_naming_the_page(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO")
     check_page_meta("safety.md", DATES, SOURCES, datetime.date(2027, 12, 1))
-    assert [record.getMessage() for record in caplog.records if record.levelname == "WARNING"] == [
-        "safety.md: review_due (2027-11-25) has passed; review the page and update reviewed: and review_due:"
+    assert [(record.levelname, record.getMessage()) for record in caplog.records] == [
+        ("INFO", "safety.md: review_due (2027-11-25) has passed, and the page says it is due for review; "
+                 "review it and update reviewed: and review_due:"),
     ]
+
+
+@pytest.mark.parametrize("page", sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md")))
+def test_no_page_of_the_project_is_past_its_review_date(page: str) -> None:
+    """A lapsed date never stops a host's build (the page says it to its reader): it stops the
+    project's own tests, so the project is the one told to review."""
+    meta = yaml.safe_load(YAML_RE.match((ROOT / "docs" / page).read_text(encoding="utf-8"))[1])
+    if "review_due" in meta:
+        assert meta["review_due"] >= datetime.date.today(), (
+            f"docs/{page}: review_due {meta['review_due']} has passed; review the page and update reviewed: and review_due:"
+        )
 
 
 @pytest.mark.parametrize("sources", [[["x"]], "nhs-back-pain", [{"a": 1}], [3]])
 def test_sources_that_are_not_a_list_of_keys_are_refused(sources: object) -> None:
     with pytest.raises(PluginError, match=r"^page.md: sources must be a list of keys from extra.sources"):
         check_page_meta("page.md", {**DATES, "sources": sources}, SOURCES, TODAY)
-
-
-@pytest.mark.parametrize("url", ["java\tscript:alert(1)", "\x01javascript:alert(1)", " https://nhs.uk/", "https://nhs.uk/a b"])
-def test_a_source_address_a_browser_would_read_otherwise_is_refused(url: str) -> None:
-    with pytest.raises(PluginError, match=r"^mkdocs.yml: extra.sources.nhs.url is .*; give an https:// or http:// address"):
-        check_sources({"nhs": {"by": "NHS", "title": "Back pain", "url": url}})
 
 
 CONFIG = (
@@ -154,8 +147,3 @@ def test_bad_front_matter_fails_the_build_in_one_line(tmp_path: Path, front_matt
     assert len(errors) == 1 and errors[0].startswith(f"ERROR   -  {line}"), result.stderr
     assert "found None" not in result.stderr
 
-
-def test_a_page_past_its_review_fails_a_strict_build(tmp_path: Path) -> None:
-    result = build_pages(tmp_path, {"old.md": "---\nreviewed: 2024-01-10\nreview_due: 2025-01-10\n---\n\n# Old\n"})
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "WARNING -  old.md: review_due (2025-01-10) has passed" in result.stderr

@@ -3,8 +3,10 @@ each page loading only the scripts and style sheets it uses, instant navigation 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,10 +25,15 @@ def readme_section(title: str) -> str:
     return re.search(rf"^#+ {re.escape(title)}\n(.*?)(?=^#)", README, re.MULTILINE | re.DOTALL)[1]
 
 
+def copy_of_the_project(destination: Path, folders: tuple[str, ...] = ("docs", "hooks", "overrides")) -> Path:
+    for folder in folders:
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination)
+    return destination
+
+
 def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
-    for folder in ("docs", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_of_the_project(tmp_path)
     # In both languages, so that it is the nav, not a missing twin, that stops the build.
     for name in ("stray.md", "stray.es.md"):
         (tmp_path / "docs" / name).write_text("---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n\n# Stray\n")
@@ -34,6 +41,29 @@ def test_a_page_left_out_of_nav_fails_the_build(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert 'pages exist in the docs directory, but are not included in the "nav"' in result.stderr
     assert "stray.md" in result.stderr
+
+
+def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path: Path) -> None:
+    copy_of_the_project(tmp_path)
+    with (tmp_path / "docs" / "mistakes.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [the stop signals](safety.md#stop-signs-that-are-not-there).\n")
+    result = build_in_process(tmp_path)
+    assert result.returncode == 1
+    assert "mistakes.md" in result.stderr and "'#stop-signs-that-are-not-there'" in result.stderr, result.stderr
+
+
+def test_the_readme_deploy_commands_build_a_hosted_copy_as_written(tmp_path: Path) -> None:
+    """On a fresh copy, as a host would paste them: the hosted build needs what it says it sets."""
+    commands = re.search(r"```sh\n(.*?)```", readme_section("Deploy"), re.DOTALL)[1]
+    copy_of_the_project(tmp_path, ("docs", "hooks", "overrides", "scripts"))
+    shutil.copy(ROOT / "requirements.txt", tmp_path)
+    (tmp_path / ".venv").symlink_to((ROOT / ".venv").resolve())
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")}
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", commands], cwd=tmp_path, capture_output=True, text=True,
+                            env={**environment, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://your.host/">' in home
 
 
 def test_readme_names_every_response_header_the_hook_sends_and_no_other() -> None:

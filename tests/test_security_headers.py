@@ -21,7 +21,6 @@ from security_headers import (  # noqa: E402
     nginx_variable,
     script_hash,
     template_scripts,
-    validate_frame_ancestors,
 )
 
 KNOWN_SCRIPTS = template_scripts(load_config(str(ROOT / "mkdocs.yml")).theme.dirs)
@@ -85,25 +84,6 @@ def test_a_page_the_policy_would_break_fails_the_build_in_one_line(tmp_path: Pat
     assert "\n" not in message
 
 
-@pytest.mark.parametrize(
-    "value",
-    ["*", ["*"], ["https://intranet.example.com"], ["https://*.example.com", "http://localhost:8080", "'self'"]],
-)
-def test_embed_frame_ancestors_takes_any_site_or_a_list_of_origins(value) -> None:
-    assert validate_frame_ancestors(value) == ([value] if isinstance(value, str) else value)
-
-
-@pytest.mark.parametrize(
-    "value", ["", [], "intranet.example.com", ["'unsafe-inline'"], ["https://a.example; script-src *"], 3, None]
-)
-def test_a_bad_embed_frame_ancestors_fails_in_one_line_naming_the_value(value) -> None:
-    with pytest.raises(PluginError) as error:
-        validate_frame_ancestors(value)
-    message = str(error.value)
-    assert message.startswith(f"mkdocs.yml: extra.embed_frame_ancestors: {value!r} is not allowed")
-    assert "\n" not in message
-
-
 def test_nginx_strings_escape_quotes_and_backslashes() -> None:
     assert nginx_string('a "b" \\c') == '"a \\"b\\" \\\\c"'
 
@@ -130,7 +110,8 @@ def test_headers_file_gives_every_page_its_policy_from_exactly_one_rule(site_dir
         address = "/" + path.relative_to(site_dir).as_posix()
         for form in {address, address.removesuffix("index.html")}:
             policy = rules[form]["Content-Security-Policy"]
-            framing = "*" if form.startswith("/embed/") else "'self'"
+            # Every language's embed page, as the Spanish "Embed the timer" tells admins to frame es/embed/.
+            framing = "*" if form.startswith(("/embed/", "/es/embed/")) else "'self'"
             assert policy.endswith(f"frame-ancestors {framing}"), form
 
 

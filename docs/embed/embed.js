@@ -4,10 +4,22 @@
 const settings = new URLSearchParams(location.search);
 const timers = document.querySelectorAll("breath-timer");
 
-// ?lang=es: the timer takes its language from the page around it, so the page takes the
-// address's (a language tag only). This page carries every language the site ships.
+// The timer's words, every column, written into this page by the hook.
+const pageWords = JSON.parse(document.getElementById("breath-timer-words").textContent);
+
+// ?lang=es: the timer takes its language from its closest `lang`, so each timer takes the
+// address's, where this page has the timer's words in it; the heading, title and description
+// stay in the page's own language, marked so. Any other tag is said, and the timer keeps the
+// page's language, rather than marking English words as French.
 const language = settings.get("lang");
-if (language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language)) document.documentElement.lang = language;
+if (language !== null) {
+  const carried = Object.keys(pageWords);
+  if (carried.includes(language)) {
+    for (const timer of timers) timer.lang = language;
+  } else {
+    console.warn(`embed: ?lang=${language.slice(0, 40)} is not one of this page's languages (${carried.join(", ")}); the timer keeps ${document.documentElement.lang}.`);
+  }
+}
 
 // The paper pacer says what the timer will do, in the timer's words, which the hook writes
 // into this page for every language (tests/test_embed.py checks the page's and the built
@@ -35,9 +47,6 @@ function rewriteFallback(timer, words) {
     }),
   );
 }
-
-// The timer's words, every column, written into this page by the hook.
-const pageWords = JSON.parse(document.getElementById("breath-timer-words").textContent);
 
 customElements.whenDefined("breath-timer").then(() => {
   const Timer = customElements.get("breath-timer");

@@ -13,16 +13,16 @@
   const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
   const LENGTH = { min: 1, max: 60 };
   const EVERY = { min: 5, max: 240 };
-  const FILE_NAME = "twist-breaks.ics";
   // What the page and the calendar file say, in the page's language (<html lang>); {name}
-  // takes a value. The address's ?days= is read in English, whatever the page's language.
+  // takes a value. The address's ?days= is read in English or in the page's language.
   const WORDS = {
     en: {
       days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
       everyDay: "every day", to: "{first} to {last}", and: "{rest} and {last}",
-      title: "Twist break",
+      title: "Twist break", file: "twist-breaks.ics",
       cue: "Sit tall, then \u201cbreathe in to lengthen, breathe out to twist\u201d: 5 to 8 breaths each side, turning only as far as is comfortable.",
-      stop: "Stop if you feel sharp, stabbing or burning pain, pain shooting down a leg, new numbness or tingling, or you feel dizzy or faint.",
+      check: "Check first: if you have a slipped disc or sciatica that flared up recently, weak bones, a hip replacement or recent surgery, or you are pregnant, ask a doctor or physiotherapist before you twist.",
+      stop: "Stop if you feel sharp, stabbing or burning pain, pain that shoots down an arm or a leg, new numbness or tingling, or you feel dizzy or faint.",
       steps: "Steps and timer: {address}", stepsNowhere: "Steps and timer: the Chair twist page of Unstuck.",
       fixFirst: "No file yet. Please fix this first:", remove: "Remove", removeBreak: "Remove break {n}", breakLabel: "Break {n}",
       noTime: "Break {n}: enter a time, such as 14:00.",
@@ -33,12 +33,13 @@
       removed: "Break removed. {left} left.", breaks: ["1 break", "{n} breaks"],
       downloaded: "Downloaded {file}: {count} of {length} minutes, {days}, at {times}. Open the file to add them to your calendar.",
       fromLink: "Your choices come from the link you followed. Check them, then download the file.",
+      unknownDays: ["The link's {days} was left out: it is not a day of the week.", "The link's {days} were left out: they are not days of the week."],
       youCan: "You can ", addBreaks: "add twist breaks to your calendar", instead: " instead.",
       every: "Choose a whole number of minutes from {min} to {max}.",
       noNotifications: "This browser cannot show notifications from a web page, so it cannot remind you.",
       blocked: "Your browser does not allow this page to show notifications, so it cannot remind you.",
       allow: "Allow them in your browser's settings for this site, or ",
-      off: "Reminders are off.", timeFor: "Time for a twist break", clickTo: "Click to open the chair twist and its timer.",
+      off: "Reminders are off.", timeFor: "Time for a twist break", clickTo: "Click to open the chair twist page.",
       reminder: "Reminder {count} at {now}. The next is at {next}.",
       on: "Twist break reminders are on", onBody: "Every {minutes} minutes while the Unstuck page stays open.",
       cannot: "This browser cannot show notifications from this page, so it cannot remind you.",
@@ -47,9 +48,10 @@
     es: {
       days: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
       everyDay: "todos los días", to: "de {first} a {last}", and: "{rest} y {last}",
-      title: "Pausa para girar",
+      title: "Pausa para girar", file: "pausas-para-girar.ics",
       cue: "Siéntese recto y después \u00abtome aire para estirarse, suelte el aire para girar\u00bb: de 5 a 8 respiraciones por lado, girando solo hasta donde le sea cómodo.",
-      stop: "Pare si nota dolor agudo, punzante o que quema, dolor que baja por una pierna, adormecimiento u hormigueo nuevos, o mareo o sensación de desmayo.",
+      check: "Consulte antes a un médico o fisioterapeuta si ha tenido hace poco una hernia de disco o una ciática, si tiene los huesos débiles o una prótesis de cadera, si le han operado hace poco o si está embarazada.",
+      stop: "Pare si nota dolor agudo, punzante o que quema, dolor que baja por un brazo o una pierna, adormecimiento u hormigueo nuevos, o mareo o sensación de desmayo.",
       steps: "Pasos y temporizador: {address}", stepsNowhere: "Pasos y temporizador: la página Giro en la silla de Unstuck.",
       fixFirst: "Aún no hay archivo. Corrija esto antes:", remove: "Quitar", removeBreak: "Quitar la pausa {n}", breakLabel: "Pausa {n}",
       noTime: "Pausa {n}: escriba una hora, como 14:00.",
@@ -60,12 +62,13 @@
       removed: "Pausa quitada. Quedan {left}.", breaks: ["1 pausa", "{n} pausas"],
       downloaded: "Descargado {file}: {count} de {length} minutos, {days}, a las {times}. Abra el archivo para añadirlas a su calendario.",
       fromLink: "Sus elecciones vienen del enlace que ha seguido. Revíselas y después descargue el archivo.",
+      unknownDays: ["Del enlace se ha dejado fuera {days}: no es un día de la semana.", "Del enlace se han dejado fuera {days}: no son días de la semana."],
       youCan: "Puede ", addBreaks: "añadir pausas para girar a su calendario", instead: ".",
       every: "Elija un número entero de minutos, de {min} a {max}.",
       noNotifications: "Este navegador no puede mostrar avisos de una página web, así que no puede avisarle.",
       blocked: "Su navegador no deja que esta página muestre avisos, así que no puede avisarle.",
       allow: "Permítalos en los ajustes de su navegador para este sitio, o ",
-      off: "Los avisos están parados.", timeFor: "Es hora de una pausa para girar", clickTo: "Haga clic para abrir el giro en la silla y su temporizador.",
+      off: "Los avisos están desactivados.", timeFor: "Es hora de una pausa para girar", clickTo: "Haga clic para abrir la página del giro en la silla.",
       reminder: "Aviso {count} a las {now}. El siguiente es a las {next}.",
       on: "Los avisos de pausas para girar están activos", onBody: "Cada {minutes} minutos mientras la página de Unstuck siga abierta.",
       cannot: "Este navegador no puede mostrar avisos desde esta página, así que no puede avisarle.",
@@ -131,11 +134,17 @@
     return number >= min && number <= max ? number : null;
   }
 
-  // "mon", "Monday", "we": a day's code such as "MO", or null.
+  // "mon", "Monday", "we", or on a Spanish page "mié", "mie", "miércoles": a day's code such
+  // as "MO", or null. Accents are optional, as many keyboards make them hard to type.
+  function plain(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
   function parseDay(word) {
-    const lower = word.trim().toLowerCase();
+    const lower = plain(word.trim());
     if (lower.length < 2) return null;
-    return DAYS.find((code, day) => WORDS.en.days[day].toLowerCase().startsWith(lower)) ?? null;
+    const names = [WORDS.en.days, words().days];
+    return DAYS.find((code, day) => names.some((list) => plain(list[day]).startsWith(lower))) ?? null;
   }
 
   // Choices carried by the page's address: ?times=10:30,15:00&days=mon,wed&length=10
@@ -151,11 +160,11 @@
       choices.times = times.slice(0, MOST_TIMES);
     }
     if (query.has("days")) {
-      const words = query.get("days").split(",", DAYS.length + 1).filter((word) => word.trim());
-      choices.days = words.map(parseDay).filter(Boolean);
-      const unknown = words.filter((word) => !parseDay(word));
-      // One message, however long the list.
-      if (unknown.length) console.warn(`Unstuck: days="${unknown.join(",")}" in the address ${unknown.length === 1 ? "is not a day" : "are not days"} of the week; left out.`);
+      // ?days=mon&days=fri is read as ?days=mon,fri.
+      const given = query.getAll("days").join(",").split(",", DAYS.length + 1).filter((word) => word.trim());
+      choices.days = given.map(parseDay).filter(Boolean);
+      // Said beside the days, once, however long the list (fillCalendarForm).
+      choices.unknownDays = given.filter((word) => !parseDay(word)).map((word) => word.trim().slice(0, 40));
     }
     if (query.has("length")) choices.length = query.get("length");
     return choices;
@@ -167,7 +176,12 @@
     const names = days.map((day) => words().days[DAYS.indexOf(day)]);
     if (days.length === 7) return say("everyDay");
     if (consecutive && days.length >= 3) return say("to", { first: names[0], last: names.at(-1) });
-    return names.length === 1 ? names[0] : say("and", { rest: names.slice(0, -1).join(", "), last: names.at(-1) });
+    return listed(names);
+  }
+
+  // "10:30, 14:00 and 16:00", in the page's language.
+  function listed(items) {
+    return items.length === 1 ? items[0] : say("and", { rest: items.slice(0, -1).join(", "), last: items.at(-1) });
   }
 
   // ---- The calendar file ----
@@ -259,7 +273,8 @@
   }
 
   function calendarFile(choices, address, now) {
-    const description = [say("cue"), address ? say("steps", { address }) : say("stepsNowhere"), say("stop")].join("\n");
+    // Who should check first leads: a calendar event is a way in that skips the page above the steps.
+    const description = [say("check"), say("cue"), say("stop"), address ? say("steps", { address }) : say("stepsNowhere")].join("\n");
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
@@ -385,6 +400,15 @@
     return { problems, choices: { times, days, length } };
   }
 
+  // Beside the days, after any error of their own ("Tick at least one day").
+  function sayUnknownDays(form, unknown) {
+    const error = form.querySelector("#habit-days-error");
+    const quoted = unknown.map((word) => `“${word}”`).join(", ");
+    const message = words().unknownDays[+(unknown.length !== 1)].replace("{days}", quoted);
+    error.textContent = [error.textContent, message].filter(Boolean).join(" ");
+    console.warn(`Unstuck: ?days= ${quoted} left out: not a day of the week.`);
+  }
+
   function fillCalendarForm(form, choices) {
     if (choices.times) setTimes(form.querySelector(".habit-time-list"), choices.times);
     if (choices.days) {
@@ -427,9 +451,9 @@
       }
       setTimes(list, choices.times);
       const address = linkForCalendar(document.querySelector(".habit-twist-link"));
-      download(calendarFile(choices, address, new Date()), FILE_NAME);
+      download(calendarFile(choices, address, new Date()), say("file"));
       const count = words().breaks[+(choices.times.length !== 1)].replace("{n}", choices.times.length);
-      status.textContent = say("downloaded", { file: FILE_NAME, count, length: choices.length, days: describeDays(choices.days), times: choices.times.join(", ") });
+      status.textContent = say("downloaded", { file: say("file"), count, length: choices.length, days: describeDays(choices.days), times: listed(choices.times) });
     });
 
     const fromAddress = choicesFromAddress(location.search);
@@ -438,6 +462,7 @@
       const { problems } = readCalendarForm(form);
       if (problems.length) showProblems(form, problems);
       else status.textContent = say("fromLink");
+      if (fromAddress.unknownDays?.length) sayUnknownDays(form, fromAddress.unknownDays);
       if (!location.hash) document.getElementById("calendar")?.scrollIntoView();
     }
   }

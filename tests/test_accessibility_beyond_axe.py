@@ -1,0 +1,255 @@
+"""What axe cannot see on the site's pages (issue 28): text colour on hover and focus, focus under
+the sticky header at 400 % zoom, focus rings, the language a screen reader reads an item in,
+and the palette toggle's name against what it does. Measured in Chromium, and read from its
+accessibility tree where a screen reader would meet it. The timer's own states are
+tests/test_ready_screen.py's and tests/test_follow_along.py's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import TUTORIALS, built_pages
+from playwright.sync_api import CDPSession, Page
+
+# The contrast of a colour of an element against what lies behind it, once its transitions
+# (Material fades a button's colours on hover and focus) have ended. Translucent backgrounds
+# are laid over their ancestors' down to the first opaque one.
+CONTRAST = """async ([element, property]) => {
+  await Promise.all(element.getAnimations().map((animation) => animation.finished));
+  const rgba = (text) => {
+    const [r, g, b, a = 1] = text.match(/[\\d.]+/g).map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, below) => {
+    const mix = (channel) => top[channel] * top.a + below[channel] * (1 - top.a);
+    return { r: mix("r"), g: mix("g"), b: mix("b"), a: 1 };
+  };
+  const layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    layers.push(rgba(getComputedStyle(node).backgroundColor));
+    if (layers.at(-1).a === 1) break;
+  }
+  const background = layers.reduceRight((below, top) => over(top, below), { r: 255, g: 255, b: 255, a: 1 });
+  const ink = over(rgba(getComputedStyle(element)[property]), background);
+  const luminance = (colour) => {
+    const linear = (v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b);
+  };
+  const [light, dark] = [luminance(ink), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}"""
+
+# Whether the focused control is out of sight: off screen, or wholly hidden behind something
+# else (no point of a 5x5 grid over its visible part reaches it). A palette radio is drawn by
+# its label. Judged once transitions end: Material's language menu unfolds as focus enters it.
+OUT_OF_SIGHT = """async () => {
+  const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+  await Promise.all(transitions.map((transition) => transition.finished));
+  const focused = document.activeElement;
+  const element = focused.classList.contains("md-option") ? focused.nextElementSibling : focused;
+  const box = element.getBoundingClientRect();
+  const left = Math.max(box.left, 0), right = Math.min(box.right, innerWidth);
+  const top = Math.max(box.top, 0), bottom = Math.min(box.bottom, innerHeight);
+  if (right - left < 1 || bottom - top < 1) return true;
+  for (const x of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    for (const y of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      const hit = document.elementFromPoint(left + x * (right - left), top + y * (bottom - top));
+      if (hit && (element.contains(hit) || hit.contains(element))) return false;
+    }
+  }
+  return true;
+}"""
+
+FOCUSED_NAME = "(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()"
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def pages_with_buttons(site_dir: Path) -> list[str]:
+    return [url for url, path in built_pages(site_dir).items() if "md-button" in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_button_keeps_its_words_readable_hovered_and_focused(
+    page: Page, site_dir: Path, site_url: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    measured, faint = 0, []
+    for url in pages_with_buttons(site_dir):
+        page.goto(site_url + url)
+        # Buttons shown only later (the habit page's "Stop reminders") take the same rules.
+        page.evaluate(
+            "document.querySelectorAll('article .md-button[hidden]').forEach((button) => button.hidden = false)"
+        )
+        buttons = page.locator("article .md-button")
+        for index in range(buttons.count()):
+            button = buttons.nth(index)
+            button.scroll_into_view_if_needed()
+            button.hover()
+            hovered = page.evaluate(CONTRAST, [button.element_handle(), "color"])
+            page.mouse.move(0, 0)
+            button.focus()
+            focused = page.evaluate(CONTRAST, [button.element_handle(), "color"])
+            page.evaluate("document.activeElement.blur()")
+            measured += 1
+            if min(hovered, focused) < 4.5:
+                faint.append(f"{url} {button.inner_text()!r}: hovered {hovered:.2f}:1, focused {focused:.2f}:1")
+    assert faint == []
+    assert measured >= 20  # the home pages' two, the tutorials' guided start and print, the habit pages'
+
+
+def focus_walk(page: Page, key: str) -> list[str]:
+    """Every control reached with `key` from the page's start (Tab) or end (Shift+Tab) that is
+    out of sight, by name."""
+    if key == "Shift+Tab":
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    hidden, stops = [], 0
+    for _ in range(300):
+        page.keyboard.press(key)
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        stops += 1
+        if page.evaluate(OUT_OF_SIGHT):
+            hidden.append(page.evaluate(FOCUSED_NAME)[:40])
+    assert stops >= 30, f"the walk ended after {stops} stops"
+    return hidden
+
+
+@pytest.mark.parametrize("key", ["Shift+Tab", "Tab"])
+@pytest.mark.parametrize("url", [*TUTORIALS, *("es/" + url for url in TUTORIALS)])
+def test_no_focused_control_hides_under_the_header_or_off_screen_at_400_percent(
+    page: Page, site_url: str, url: str, key: str
+) -> None:
+    # 1280x1024 at 400 %: the sticky header covers a fifth of the screen, the menu is a drawer.
+    page.set_viewport_size({"width": 320, "height": 256})
+    page.goto(site_url + url)
+    assert focus_walk(page, key) == []
+
+
+def test_headings_reached_by_address_stay_clear_of_the_header(page: Page, site_url: str) -> None:
+    # The room kept for focus under the header is not added twice to Material's own for a heading.
+    page.goto(site_url + "chair-twist/#steps")
+    header = page.locator(".md-header").bounding_box()
+    heading = page.locator("#steps").bounding_box()
+    assert header and heading
+    assert header["height"] <= heading["y"] <= header["height"] + 30
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_tab_stop_in_the_header_and_menus_shows_where_focus_is(page: Page, site_url: str, scheme: str) -> None:
+    # A stop with no box (Material's search results' scroll box, 0 px while search is closed)
+    # or a palette radio whose own icon is hidden leaves nothing on screen to follow.
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "chair-twist/")
+    unseen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        seen = page.evaluate("""() => {
+          const element = document.activeElement;
+          const shown = element.classList.contains("md-option") ? element.nextElementSibling : element;
+          const box = shown.getBoundingClientRect();
+          return !shown.hidden && box.width > 0 && box.height > 0;
+        }""")
+        if not seen:
+            unseen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    assert unseen == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_language_item_shows_a_ring_when_focused(page: Page, site_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "chair-twist/")
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-select__link')"):
+            break
+    item = page.evaluate_handle("document.activeElement")
+    style, width = item.evaluate(
+        "item => [getComputedStyle(item).outlineStyle, parseFloat(getComputedStyle(item).outlineWidth)]"
+    )
+    assert style == "solid" and width >= 2
+    assert page.evaluate(CONTRAST, [item, "outlineColor"]) >= 3
+
+
+def language_of_links(cdp: CDPSession, names: set[str]) -> dict[str, str]:
+    """The language each link named in `names` is read in: the nodes from Chromium's
+    accessibility tree, each one's language from the nearest `lang` around its element."""
+    found = {}
+    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+        name = node.get("name", {}).get("value")
+        if node.get("role", {}).get("value") == "link" and name in names:
+            element = cdp.send("DOM.resolveNode", {"backendNodeId": node["backendDOMNodeId"]})["object"]
+            language = cdp.send(
+                "Runtime.callFunctionOn",
+                {
+                    "objectId": element["objectId"],
+                    "functionDeclaration": "function () { return this.closest('[lang]').lang }",
+                },
+            )
+            found[name] = language["result"]["value"]
+    return found
+
+
+@pytest.mark.parametrize("url", ["chair-twist/", "es/chair-twist/"])
+def test_the_language_items_are_read_in_their_own_language(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    cdp = page.context.new_cdp_session(page)
+    assert language_of_links(cdp, {"English", "Español"}) == {"English": "en", "Español": "es"}
+
+
+# What each name of the palette toggle promises, in mkdocs.yml's words for both languages.
+PROMISES = {
+    "Switch to dark mode": "slate",
+    "Switch to light mode": "default",
+    "Cambiar al modo oscuro": "slate",
+    "Cambiar al modo claro": "default",
+}
+
+
+def focused_ax_name(cdp: CDPSession) -> str:
+    """The focused node's name, as Chromium's accessibility tree gives it to a screen reader."""
+    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+        focused = any(prop["name"] == "focused" and prop["value"]["value"] for prop in node.get("properties", []))
+        if focused and node["role"]["value"] != "RootWebArea":  # the document, focused as a whole
+            return node["name"]["value"]
+    raise AssertionError("nothing has focus in the accessibility tree")
+
+
+@pytest.mark.parametrize("key", [" ", "Enter"])
+@pytest.mark.parametrize("url", ["chair-twist/", "es/chair-twist/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_palette_toggle_does_what_its_name_says(page: Page, site_url: str, scheme: str, url: str, key: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + url)
+    cdp = page.context.new_cdp_session(page)
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name === '__palette'"):
+            break
+    current = SCHEMES[scheme]
+    for _ in range(2):  # there and back
+        name = focused_ax_name(cdp)
+        assert PROMISES[name] != current, f"in the {current} palette the toggle is named {name!r}"
+        # The icon in view, with its tooltip, is the focused control's own.
+        assert page.evaluate("document.activeElement.nextElementSibling.title") == name
+        page.keyboard.press(key)
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === {PROMISES[name]!r}", timeout=3_000)
+        current = PROMISES[name]
+
+
+@pytest.mark.parametrize(
+    ("url", "name"), [("chair-twist/", "Link to this section"), ("es/chair-twist/", "Enlace a esta sección")]
+)
+def test_a_headings_permanent_link_is_named_in_the_pages_language_not_pilcrow(
+    page: Page, site_url: str, url: str, name: str
+) -> None:
+    page.goto(site_url + url)
+    cdp = page.context.new_cdp_session(page)
+    links = [
+        node["name"]["value"]
+        for node in cdp.send("Accessibility.getFullAXTree")["nodes"]
+        if node.get("role", {}).get("value") == "link"
+    ]
+    assert "¶" not in links
+    assert links.count(name) >= 5  # one a heading
