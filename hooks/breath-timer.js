@@ -68,21 +68,23 @@
   // Each button names what it does in data-action, which #press dispatches on, and takes it as
   // its class (bt-toggle) for the style.
   const button = (action, label, attributes = "") => `<button type="button" class="bt-${action}" data-action="${action}" ${attributes}>${label}</button>`;
-  const ui = (id, T) => `<div class="bt-ui">
-<div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>
-<div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>
-<div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>
-<div class="bt-bar" aria-hidden="true"><div></div></div></div>
-<div class="bt-ready"><p class="bt-title">${T.title}</p><p>${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>
-<p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-pace"></p></div>
-<p class="bt-live" role="status"></p>
-<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => button("choose-cue", T.cues[i], `data-cue="${cue}"`)).join(" ")}</fieldset>
-<p class="bt-note"></p>
-<p class="bt-buttons">${button("toggle", "")} ${button("view", T.buttons[0])} ${button("reset", T.buttons[1])} ${button("open", T.buttons[2], 'aria-expanded="false"')} ${button("leave", T.buttons[3])}</p>
-<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button("preset", T.presets[i], `data-preset="${name}"`)).join(" ")}</p>
-${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button("step", "−", `data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`)}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button("step", "+", `data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`)}</div>`).join("\n")}
-<p class="bt-out" role="status"></p></div>
-<p class="bt-end">${button("toggle", T.buttons[4])} ${button("leave", T.buttons[5])}</p></div>`;
+  // The markup, one string (the minifier joins the lines), with an id for each part a label or
+  // description points to.
+  const ui = (id, T) => `<div class="bt-ui">` +
+    `<div class="bt-face"><p class="bt-side"></p><p class="bt-cue"></p><p class="bt-hint"></p>` +
+    `<div class="bt-shape" aria-hidden="true"><div></div><span class="bt-countdown"></span></div>` +
+    `<div class="bt-dots" aria-hidden="true"></div><p class="bt-count"></p>` +
+    `<div class="bt-bar" aria-hidden="true"><div></div></div></div>` +
+    `<div class="bt-ready"><h2 class="bt-title" id="${id}-title" tabindex="-1">${T.title}</h2><p id="${id}-check">${T.check} <span class="bt-floor">${T.floor}</span></p><p><a class="bt-check">${T.link}</a></p>` +
+    `<div id="${id}-stop"><p><b>${T.stop}</b></p><ul>${T.signals.map((signal) => `<li>${signal}</li>`).join("")}</ul><p class="bt-emergency"><b>${T.emergency[0]}</b> ${T.emergency[1]}</p></div><p class="bt-pace"></p></div>` +
+    `<p class="bt-live" role="status"></p>` +
+    `<fieldset class="bt-cues"><legend>${T.legend}</legend>${CUE_CHOICES.map((cue, i) => `<label><input type="radio" name="${id}-cue" value="${cue}">${T.cues[i]}</label>`).join(" ")}</fieldset>` +
+    `<p class="bt-note" role="status"></p>` +
+    `<p class="bt-buttons">${button("toggle", "")} ${button("reset", T.buttons[0])} ${button("open", T.buttons[1], 'aria-expanded="false"')} ${button("leave", T.buttons[2])}</p>` +
+    `<div class="bt-settings"><p class="bt-presets">${Object.keys(PRESETS).map((name, i) => button("preset", T.presets[i], `data-preset="${name}"`)).join(" ")}</p>` +
+    `${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${name}">${T.fields[i]}</label>${button("step", "−", `data-step="-${step}" aria-label="${T.fields[i]}: ${T.steps[0]}"`)}<input id="${id}-${name}" name="${name}" inputmode="decimal" autocomplete="off">${button("step", "+", `data-step="${step}" aria-label="${T.fields[i]}: ${T.steps[1]}"`)}</div>`).join("")}` +
+    `<p class="bt-out" role="status"></p></div>` +
+    `<p class="bt-end">${button("toggle", T.buttons[3])} ${button("leave", T.buttons[4])}</p></div>`;
 
   // --- Style
   // The element's style: scripts/minify-timer writes hooks/breath-timer.css in here, minified,
@@ -184,16 +186,28 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets.push(sheet);
       if (!this.#ui) {
         [this.#lang, this.#t] = language(this);
-        this.insertAdjacentHTML("beforeend", ui(`bt${++timers}`, escaped(this.#t)));
+        const id = `bt${++timers}`;
+        this.insertAdjacentHTML("beforeend", ui(id, escaped(this.#t)));
         this.#ui = this.lastElementChild;
-        // The ready screen links the page's full check where the page names one; an <a> with
-        // no address would be no link at all.
-        const check = this.getAttribute("check");
-        if (check) this.querySelector(".bt-check").href = check;
-        else this.querySelector(".bt-check").parentElement.remove();
-        // The ready screen's link to the full check leaves the view, so the check shows.
-        this.#ui.addEventListener("click", (event) => (event.target.closest("a") ? this.#leaveView() : this.#press(event.target.closest("button"))));
-        this.#ui.addEventListener("change", (event) => this.#choose(event.target));
+        // A screen reader meets the view by its title, then the check and the stop signals.
+        this.#dialog.setAttribute("aria-labelledby", `${id}-title`);
+        this.#dialog.setAttribute("aria-describedby", `${id}-check ${id}-stop`);
+        // The ready screen links the page's full check where the page names one, else the
+        // safety page its words name (the embed page's, in each language); an <a> with no
+        // address would be no link at all. A check on another page opens outside the view and
+        // any frame (the safety page refuses framing); away from a page's own check, the ready
+        // screen says when to call for help (the style hides it beside one).
+        const check = this.getAttribute("check") || this.#t.safety;
+        const link = this.querySelector(".bt-check");
+        if (check) link.href = check;
+        else link.parentElement.remove();
+        if (check?.[0] !== "#") link.target = "_blank"; // which browsers open with noopener
+        this.#ui.addEventListener("click", (event) => {
+          const link = event.target.closest("a");
+          if (!link) this.#press(event.target.closest("button"));
+          else if (!link.target) this.#showCheck(event, document.querySelector(link.hash));
+        });
+        this.#ui.addEventListener("change", ({ target }) => (target.type === "radio" ? this.#chooseCue(target.value) : this.#choose(target)));
       }
       document.addEventListener("visibilitychange", this);
       // Fired at the element itself as it goes into full screen and out by any way.
@@ -238,32 +252,39 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
     ready() {
       if (!this.isConnected) return;
       if (!/running|paused/.test(this.#state)) {
-        this.reset();
+        this.#rewind();
         this.#state = "ready";
         this.#show();
+        this.#text(".bt-live", ""); // read in order on the ready screen: nothing from before
       }
+      // The title first, above the check and the Start, so focus and what shows agree.
       this.#enterView();
-      this.#ui.scrollTop = 0; // the check first, above the Start that has the focus
+      this.querySelector(".bt-title").focus();
     }
 
     // Starts, or resumes, and opens the follow-along view. A timer outside a page does nothing.
     start() {
       if (!this.isConnected || this.#state === "running") return;
-      if (this.#state === "paused") this.#say(this.#t.going);
-      else {
+      const resumed = this.#state === "paused";
+      if (!resumed) {
         this.#pausedAt = 0;
         this.#index = -1;
         this.#plan = this.#schedule();
       }
       if (this.#cue() === "tones") {
         this.#listen();
-        if (this.#state === "paused") this.#tone(TONES.prepare);
+        if (resumed) this.#tone(TONES.prepare);
       }
       this.#origin = performance.now() - this.#pausedAt;
       this.#state = "running";
-      this.#tick();
-      this.#show();
+      // The view first, its live region in place, so what is said next is not lost in the move;
+      // from its top, the side and the cue, however far a zoomed ready screen had scrolled.
       this.#enterView();
+      this.#ui.scrollTop = 0;
+      this.#tick();
+      // Said a frame after the view opens, as the reader's focus settles in it.
+      if (resumed) requestAnimationFrame(() => this.#say(this.#t.going));
+      this.#show();
       this.#wake();
     }
 
@@ -278,6 +299,12 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
 
     reset() {
       this.#leaveView();
+      this.#rewind();
+      this.#show();
+    }
+
+    // Back to before the first breath.
+    #rewind() {
       this.#stop();
       this.#state = "idle";
       this.#index = -1;
@@ -286,17 +313,15 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       delete this.dataset.phase;
       this.#set("--breath", 0);
       this.#set("--progress", 0);
-      this.#show();
     }
 
     // --- Controls
     #press(target) {
       if (!target) return;
-      const { action, cue, preset, step } = target.dataset;
-      // An idle timer's Start shows the ready screen, unless its page has shown the check.
-      if (action === "toggle") return this.#state === "running" ? this.pause() : this.#state !== "idle" || this.hasAttribute("direct") ? this.start() : this.ready();
+      const { action, preset, step } = target.dataset;
+      // Every session begins on the ready screen, however the reader came to the timer.
+      if (action === "toggle") return this.#state === "running" ? this.pause() : /paused|ready/.test(this.#state) ? this.start() : this.ready();
       if (action === "reset") return this.reset();
-      if (action === "view") return this.#enterView();
       if (action === "leave") return this.#leaveView();
       if (action === "open") {
         const open = target.getAttribute("aria-expanded") !== "true";
@@ -304,17 +329,22 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
         return this.toggleAttribute("data-settings", open);
       }
       this.#text(".bt-out", "");
-      if (action === "choose-cue") {
-        remember({ cue });
-        if (this.#cue() === "tones") this.#listen();
-      } else if (action === "preset") remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
+      if (action === "preset") remember({ breaths: null, inhale: null, exhale: null, ...PRESETS[preset] });
       else {
         const input = target.parentElement.querySelector("input");
         const [, min, max] = SETTINGS[input.name];
         const stepped = Math.round((this.#preference(input.name) + Number(step)) * 2) / 2;
         remember({ [input.name]: Math.min(max, Math.max(min, stepped)) });
+        // The live region says the new value: "Seconds breathing in: 3".
+        this.#text(".bt-out", `${input.labels[0].textContent}: ${this.#preference(input.name)}`);
       }
       this.#paced();
+    }
+
+    #chooseCue(cue) {
+      remember({ cue });
+      if (this.#cue() === "tones") this.#listen();
+      this.#show();
     }
 
     // A typed pace outside the limits keeps the one before, and says so.
@@ -407,6 +437,8 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
         speechSynthesis.speak(Object.assign(new SpeechSynthesisUtterance(message), { lang: this.#lang }));
       }
       this.#show();
+      // The view's Pause gives way to Again and Done: focus goes with it, not to the page.
+      if (name === "done") this.querySelector(".bt-end .bt-toggle").focus();
       this.dispatchEvent(new CustomEvent("breath-timer:phase", { bubbles: true, detail: { phase: name, side, breath, breaths } }));
       if (name === "done") this.dispatchEvent(new CustomEvent("breath-timer:done", { bubbles: true }));
     }
@@ -439,7 +471,7 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.querySelector(".bt-dots").innerHTML = Array.from({ length: breaths }, (_, dot) =>
         `<span class="${dot < done ? "bt-did" : dot === done && breathing ? "bt-now" : ""}"></span>`).join("");
       const chosen = this.#cue(true);
-      for (const choice of this.querySelectorAll("[data-cue]")) choice.setAttribute("aria-pressed", choice.dataset.cue === chosen);
+      this.querySelector(`[value=${chosen}]`).checked = true;
       this.#text(".bt-note", chosen === "voice" && !hasVoice() ? T.voiceless : "");
       for (const input of this.querySelectorAll(".bt-field input")) input.value = this.#preference(input.name);
     }
@@ -463,21 +495,24 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       this.append(this.#dialog);
       this.#dialog.append(this.#ui);
       this.#modal();
-      // Refused in a frame without allow="fullscreen", missing on an iPhone.
-      this.requestFullscreen?.().catch(() => {});
+      // Asked only where allowed, so a frame without allow="fullscreen" logs nothing on its
+      // host's console; missing on an iPhone.
+      if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
     }
 
-    // Shown again, the dialog is the top layer's last, over the element gone full screen. Its
-    // showing focuses its first control (the ready screen's link), so Start or Pause takes it back.
+    // Shown again, the dialog is the top layer's last, over the element gone full screen.
+    // Focus goes to the ready screen's title, above what it asks the reader to read, or Pause.
     #modal() {
       this.#dialog.close();
       this.#dialog.showModal();
-      this.querySelector(".bt-toggle").focus({ preventScroll: true });
+      this.querySelector(this.#state === "ready" ? ".bt-title" : ".bt-toggle").focus();
     }
 
-    // Leaving keeps the session's place: the timer runs on in the page.
+    // Leaving pauses: a reader who leaves because it hurts expects it to stop. Resume goes on
+    // from the same place.
     #leaveView() {
       if (!this.hasAttribute("data-view")) return;
+      this.pause();
       this.removeAttribute("data-view");
       if (this.#state === "ready") {
         this.#state = "idle";
@@ -485,8 +520,18 @@ ${FIELDS.map(([name, step], i) => `<div class="bt-field"><label for="${id}-${nam
       }
       this.#dialog.close();
       this.append(this.#ui);
-      if (this.matches(":fullscreen")) document.exitFullscreen().catch(() => {});
       this.querySelector(".bt-toggle").focus();
+      return this.matches(":fullscreen") ? document.exitFullscreen().catch(() => {}) : Promise.resolve();
+    }
+
+    // The ready screen's link to the page's own check: the view gives way to the check, which
+    // takes the focus, and the link goes no further (Material would render the page afresh).
+    // Full screen keeps the rest of the page inert until it has gone.
+    #showCheck(event, check) {
+      event.preventDefault();
+      event.stopPropagation();
+      check.tabIndex = -1;
+      this.#leaveView().then(() => check.focus());
     }
 
     #key(event) {

@@ -24,6 +24,7 @@ import html
 import logging
 from typing import Any
 
+from languages import build_languages, twin_url
 from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,7 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from site_words import build_language
+from site_words import build_language, site_words
 from timer_settings import (
     SETTINGS_FILE,
     WIDGET_DIR,
@@ -60,9 +61,8 @@ WIDGET_SOURCES = ("breath-timer.js", "breath-timer.css", SETTINGS_FILE, WORDS_FI
 MINIFIED = "breath-timer.min.js"
 MINIFIED_FROM = "breath-timer.min.sha256"
 SCRIPT_URI = "assets/breath-timer.js"
-# A tutorial's own check, "Is this twist right for you?", and the guide's safety page.
+# A tutorial's own check, "Is this twist right for you?".
 CHECK_ID = "is-this-twist-right-for-you"
-SAFETY_URI = "safety/"
 
 
 # Rendering
@@ -93,16 +93,35 @@ def fallback_instruction(settings: dict[str, Number], language: str = "en") -> s
     )
 
 
-def page_attributes(page_html: str, site_url: str | None) -> dict[str, str]:
-    """What the timer's ready screen needs from its page: where the full check is, and
-    whether the page has shown it already (then the timer's Start starts at once).
-
-    A tutorial has its own check above the timer; elsewhere (the embed page) the guide's
-    safety page, when the site has an address to link to.
+def page_attributes(page_html: str) -> dict[str, str]:
+    """Where the timer's ready screen links its check: a tutorial's own, above the timer; else
+    the safety page its words name (`ready_screen_words`). Every Start still opens the ready
+    screen: a reader may come to the timer by a shared link, past the check.
     """
-    if f'id="{CHECK_ID}"' in page_html:
-        return {"check": f"#{CHECK_ID}", "direct": ""}
-    return {"check": site_url + SAFETY_URI} if site_url else {}
+    return {"check": f"#{CHECK_ID}"} if f'id="{CHECK_ID}"' in page_html else {}
+
+
+def safety_address(page_url: str, language: str, config: MkDocsConfig) -> str:
+    """The safety page in a language, from a page: relative, so it holds in a frame, below a
+    path and in the copy opened from disk."""
+    english = "safety/" if config.use_directory_urls else "safety.html"
+    return get_relative_url(twin_url(english, language, build_languages(config)), page_url)
+
+
+def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig) -> dict[str, dict[str, Any]]:
+    """What each language's ready screen takes from the site: from hooks/words.yml the printed
+    sheet's emergency line, which a ready screen away from a tutorial's own check shows, and the
+    breathing warning after the pace; and the safety page in that language, which the check
+    links where the page has no check of its own (the embed page, whose ?lang= picks one)."""
+    table = {}
+    for code in language_codes:
+        site = site_words()[code]
+        table[code] = {
+            "emergency": [site["emergency_label"], site["emergency"]],
+            "pace": f"{words(code)['pace']} {site['timer_breathing']}",
+            "safety": safety_address(page_url, code, config),
+        }
+    return table
 
 
 def render_timer(settings: dict[str, Number | str], extra: dict[str, str] | None = None, language: str = "en") -> str:
@@ -220,8 +239,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     defaults = config.extra["breath_timer"]
-    extra = page_attributes(html_, config.site_url)
     language = build_language(config)
+    extra = page_attributes(html_)
     page_html, count = replace_markers(html_, defaults, page.file.src_uri, page.file.content_string, extra, language)
     if count:
         script = get_relative_url(SCRIPT_URI, page.url)
@@ -229,12 +248,12 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     return page_html
 
 
-def timer_words(page_html: str, language: str, embed: bool) -> str:
+def timer_words(page_html: str, page_url: str, config: MkDocsConfig, embed: bool) -> str:
     """The timer's words a page carries, for its template's head: none without a timer.
 
-    The element ships with English only, less the paper pacer's words: a page in another
-    language carries its words, and the bare embed page every language's whole, for its
-    ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
+    The element ships with English only, less the paper pacer's words and what the site adds
+    (`ready_screen_words`): a page carries its language's words, and the bare embed page every
+    language's whole, for its ?lang= and its paper pacer. They go in the page's head (overrides/main.html,
     overrides/embed.html), not beside the timer: Material's instant navigation runs each
     inline script of the content it brings in again, as a new <script> without its type and
     id, so the words would run as JavaScript (which the Content-Security-Policy refuses) and
@@ -242,13 +261,13 @@ def timer_words(page_html: str, language: str, embed: bool) -> str:
     """
     if "<breath-timer " not in page_html:
         return ""
-    carried = languages() if embed else [language] if language != "en" else []
-    return words_script(carried, paper=embed) if carried else ""
+    carried = languages() if embed else [build_language(config)]
+    return words_script(carried, paper=embed, page_words=ready_screen_words(page_url, carried, config))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     embed = page.meta.get("template") == "embed.html"
-    context["timer_words"] = timer_words(page.content or "", build_language(config), embed)
+    context["timer_words"] = timer_words(page.content or "", page.url, config, embed)
     return context
 
 

@@ -116,10 +116,14 @@ def json_in_script(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).translate(SCRIPT_SAFE)
 
 
-def words_script(language_codes: list[str], paper: bool = False) -> str:
+def words_script(language_codes: list[str], paper: bool = False, page_words: dict[str, dict[str, Any]] | None = None) -> str:
     """The element's words in other languages, for a page: JSON the element reads by its id;
-    with the paper pacer's words where the page writes its own (the embed page)."""
-    table = {code: {key: text for key, text in words(code).items() if paper or key != "paper"} for code in language_codes}
+    with the paper pacer's words where the page writes its own (the embed page), and what the
+    page adds to each language's column (`page_words`)."""
+    table = {
+        code: {key: text for key, text in words(code).items() if paper or key != "paper"} | (page_words or {}).get(code, {})
+        for code in language_codes
+    }
     return f'<script type="application/json" id="breath-timer-words">{json_in_script(table)}</script>'
 
 

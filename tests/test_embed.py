@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from breath_timer import parse_marker, render_timer, validate_defaults
 from bs4 import BeautifulSoup
 from budget import TIMER_BUDGET, gzipped
-from helpers import handler_with_policy, run_framed_session, serve
+from helpers import ROOT, handler_with_policy, run_framed_session, serve
 from playwright.sync_api import Page, expect
+from timer_settings import words
 
 STRICT = "default-src 'self'"
 
@@ -160,6 +162,8 @@ def test_embed_page_shows_the_whole_timer_at_the_suggested_size(page: Page, site
 
 
 def test_embed_view_fills_the_frame_where_fullscreen_is_not_allowed(watched: Page, intranet: str) -> None:
+    said: list[str] = []
+    watched.on("console", lambda message: said.append(f"{message.type}: {message.text}"))
     watched.goto(intranet + "frame.html")
     watched.evaluate("document.querySelector('iframe').setAttribute('allow', 'screen-wake-lock')")
     watched.evaluate("document.querySelector('iframe').src += ''")
@@ -171,6 +175,8 @@ def test_embed_view_fills_the_frame_where_fullscreen_is_not_allowed(watched: Pag
     assert timer_frame.evaluate("(() => { const r = document.querySelector('breath-timer .bt-ui').getBoundingClientRect(); return [r.width, r.height]; })()") == [360, 560]
     frame.get_by_role("button", name="Leave full view").click()
     expect(frame.locator("breath-timer")).not_to_have_attribute("data-view", "")
+    # Full screen was never asked for, so the host's console says nothing about it.
+    assert [line for line in said if "ullscreen" in line] == [], said
 
 
 def test_the_timer_stays_within_its_budget_as_served(site_dir: Path) -> None:
@@ -249,3 +255,19 @@ def test_intranet_words_are_text_not_markup(page: Page, intranet: str) -> None:
     assert page.locator("breath-timer img, breath-timer li b").count() == 0
     expect(page.locator("breath-timer .bt-field button").first).to_have_attribute("aria-label", 'Breaths "each" side: less')
     assert page.errors == []
+
+
+@pytest.mark.parametrize(("address", "safety"), [("embed/", {"en": "../safety/", "es": "../es/safety/"}), ("es/embed/", {"en": "../../safety/", "es": "../safety/"})])
+def test_embed_page_carries_each_languages_emergency_line_and_safety_page(built_page, address: str, safety: dict[str, str]) -> None:
+    table = json.loads(built_page(address).select_one("#breath-timer-words").string)
+    site_words = yaml.safe_load((ROOT / "hooks" / "words.yml").read_text(encoding="utf-8"))
+    for language in ("en", "es"):
+        # The printed sheet's line, one source (hooks/words.yml), and the safety page beside this one.
+        assert table[language]["emergency"] == [site_words[language]["emergency_label"], site_words[language]["emergency"]]
+        assert table[language]["safety"] == safety[language]
+
+
+def test_the_elements_own_english_emergency_line_is_the_printed_sheets() -> None:
+    # The one-script embed has no page words: the element's English column carries the line.
+    english = yaml.safe_load((ROOT / "hooks" / "words.yml").read_text(encoding="utf-8"))["en"]
+    assert words("en")["emergency"] == [english["emergency_label"], english["emergency"]]

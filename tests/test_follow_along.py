@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from helpers import axe_violations
 from playwright.sync_api import Page, expect
-from timer_pages import CONTRAST, events, start
+from timer_pages import CONTRAST, begin, events, start
 
 SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
 
@@ -93,37 +93,50 @@ def test_in_and_out_breaths_differ_in_fill_and_movement_and_sides_in_colour(tuto
     assert page.evaluate("getComputedStyle(document.querySelector('breath-timer .bt-side')).color") != right
 
 
-def test_leaving_the_view_keeps_the_sessions_place_and_it_opens_again(tutorial) -> None:
-    page = tutorial(SCREENS["laptop"])
-    page.clock.run_for(10_000)
-    page.get_by_role("button", name="Leave full view").click()
+def left_paused_and_resumes_from_the_same_place(page: Page) -> None:
+    """Out of the view, the session waits: no phase, no sound, nothing said, for as long as the
+    reader needs; the page's Resume opens the view again and goes on from the same breath."""
     timer = page.locator("breath-timer")
     expect(timer).not_to_have_attribute("data-view", "")
+    expect(timer).to_have_attribute("data-state", "paused")
     assert page.evaluate("document.fullscreenElement") is None
+    expect(timer.get_by_role("button", name="Resume")).to_be_focused()
+    count, said = len(events(page)), timer.locator(".bt-live").text_content()
+    page.clock.run_for(12_000)
+    assert len(events(page)) == count
+    expect(timer.locator(".bt-live")).to_have_text(said)
     expect(timer.locator(".bt-count")).to_have_text("Breath 2 of 5")
-    page.clock.run_for(5_000)
-    expect(timer.locator(".bt-count")).to_have_text("Breath 3 of 5")
-    timer.get_by_role("button", name="Full view").click()
+    timer.get_by_role("button", name="Resume").click()
     expect(timer).to_have_attribute("data-view", "")
+    expect(timer).to_have_attribute("data-state", "running")
+    page.clock.run_for(4_000)  # the breath left at 10 s, on from there: the next begins at 15 s
+    expect(timer.locator(".bt-count")).to_have_text("Breath 2 of 5")
+    page.clock.run_for(2_000)
+    expect(timer.locator(".bt-count")).to_have_text("Breath 3 of 5")
     page.clock.run_for(60_000)
     assert len(events(page, "breath-timer:done")) == 1
 
 
-def test_escape_leaves_the_view_without_stopping(tutorial) -> None:
-    page = tutorial(SCREENS["phone"])
-    page.clock.run_for(4_000)
-    page.keyboard.press("Escape")
-    expect(page.locator("breath-timer")).not_to_have_attribute("data-view", "")
-    expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
-
-
-def test_leaving_fullscreen_by_the_browser_leaves_the_view(tutorial) -> None:
+def test_leave_full_view_pauses_and_resume_goes_on_from_the_same_place(tutorial) -> None:
     page = tutorial(SCREENS["laptop"])
-    page.clock.run_for(4_000)
+    page.clock.run_for(10_000)
+    page.get_by_role("button", name="Leave full view").click()
+    left_paused_and_resumes_from_the_same_place(page)
+
+
+def test_escape_pauses_and_resume_goes_on_from_the_same_place(tutorial) -> None:
+    page = tutorial(SCREENS["phone"])
+    page.clock.run_for(10_000)
+    page.keyboard.press("Escape")
+    left_paused_and_resumes_from_the_same_place(page)
+
+
+def test_leaving_fullscreen_by_the_browser_pauses(tutorial) -> None:
+    page = tutorial(SCREENS["laptop"])
+    page.clock.run_for(10_000)
     assert page.evaluate("document.fullscreenElement?.localName") == "breath-timer"
     page.evaluate("document.exitFullscreen()")
-    expect(page.locator("breath-timer")).not_to_have_attribute("data-view", "")
-    expect(page.locator("breath-timer")).to_have_attribute("data-state", "running")
+    left_paused_and_resumes_from_the_same_place(page)
 
 
 def test_without_fullscreen_the_view_is_a_layer_over_the_whole_page(timer_page) -> None:
@@ -157,7 +170,15 @@ def test_the_end_is_calm_with_again_and_done(tutorial) -> None:
     page.clock.run_for(70_000)
     expect(page.locator("breath-timer .bt-cue")).to_have_text("Well done")
     expect(page.get_by_role("button", name="Pause")).to_be_hidden()
-    page.get_by_role("button", name="Again").click()
+    # Focus goes from the hidden Pause to Again, in the view, not to the page behind it.
+    expect(page.get_by_role("button", name="Again")).to_be_focused()
+    page.keyboard.press("Enter")
+    # Again begins on the ready screen too, in the view, its title focused.
+    expect(page.locator("breath-timer")).to_have_attribute("data-state", "ready")
+    expect(page.locator("breath-timer .bt-title")).to_be_focused()
+    # Nothing left in the live region from the session before, read in order on the ready screen.
+    expect(page.locator("breath-timer .bt-live")).to_have_text("")
+    page.locator("breath-timer").get_by_role("button", name="Start").click()
     expect(page.locator("breath-timer .bt-cue")).to_have_text("Get ready")
     expect(page.locator("breath-timer")).to_have_attribute("data-view", "")
     page.clock.run_for(70_000)
@@ -212,7 +233,7 @@ def test_view_has_no_axe_violation_while_running(page: Page, site_url: str, sche
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + "chair-twist/")
     page.evaluate("Object.assign(document.querySelector('breath-timer'), { prepare: 1, inhale: 20 })")
-    page.locator("breath-timer").get_by_role("button", name="Start").click()
+    begin(page.locator("breath-timer"))
     page.wait_for_function("document.querySelector('breath-timer').dataset.phase === 'inhale'")
     expect(page.locator("breath-timer")).to_have_attribute("data-view", "")
     assert axe_violations(page) == []

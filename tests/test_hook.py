@@ -675,16 +675,15 @@ def test_comfort_limit_is_in_the_get_ready_and_change_sides_words() -> None:
     assert words()["idle"][1] == "Breathe in to lengthen, breathe out to twist"
 
 
-def test_a_tutorial_timer_links_its_own_check_and_starts_at_once() -> None:
+def test_a_tutorial_timer_links_its_own_check_and_has_no_way_past_the_ready_screen() -> None:
     page = '<h2 id="is-this-twist-right-for-you">Is this twist right for you?</h2>\n<!-- breath-timer -->'
-    assert page_attributes(page, "https://example.org/") == {"check": "#is-this-twist-right-for-you", "direct": ""}
-    html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page, None))[0]
-    assert 'check="#is-this-twist-right-for-you" direct>' in html_
+    assert page_attributes(page) == {"check": "#is-this-twist-right-for-you"}
+    html_ = replace_markers(page, DEFAULTS, "page.md", extra=page_attributes(page))[0]
+    assert 'check="#is-this-twist-right-for-you">' in html_
 
 
-def test_a_timer_without_the_check_links_the_safety_page_only_where_the_site_has_an_address() -> None:
-    assert page_attributes("<!-- breath-timer -->", "https://intranet.example/unstuck/") == {"check": "https://intranet.example/unstuck/safety/"}
-    assert page_attributes("<!-- breath-timer -->", None) == {}
+def test_a_timer_without_a_check_on_its_page_takes_the_safety_page_from_its_words() -> None:
+    assert page_attributes("<!-- breath-timer -->") == {}
 
 
 def test_position_floor_reaches_the_element_and_anything_else_is_refused() -> None:

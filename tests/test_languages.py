@@ -384,8 +384,9 @@ def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish
     page.add_init_script(RECORD_SPEECH)
     page.goto(site_url + "es/chair-twist/")
     timer = page.locator("breath-timer")
-    timer.locator("[data-cue='voice']").click()
+    timer.locator("input[value='voice']").check()
     shown_before = timer.evaluate("t => t.querySelector('.bt-ui').innerText")
+    timer.locator(".bt-buttons .bt-toggle").click()  # the ready screen, then its Start
     timer.locator(".bt-buttons .bt-toggle").click()
     page.clock.run_for(75_000)
     spoken = page.evaluate("window.spoken")
@@ -399,11 +400,12 @@ def test_spanish_timer_speaks_spanish_with_a_spanish_lang_and_shows_only_spanish
 
 def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_url: str, built_page) -> None:
     fallback = built_page("es/chair-twist/").select_one("breath-timer .breath-timer-fallback").get_text(" ")
-    assert "Mantenga cada lado 5 respiraciones" in fallback and english_in(fallback) == [], fallback
+    assert "Mantenga el giro 5 respiraciones en cada lado" in fallback and english_in(fallback) == [], fallback
     page.clock.install()
     page.goto(site_url + "es/chair-twist/")
     timer = page.locator("breath-timer")
-    timer.locator("[data-cue='tones']").click()
+    timer.locator("input[value='tones']").check()
+    timer.locator(".bt-buttons .bt-toggle").click()  # the ready screen, then its Start
     timer.locator(".bt-buttons .bt-toggle").click()
     expect(timer.locator(".bt-live")).to_contain_text("Prepárese")
     page.clock.run_for(4_000)
@@ -416,7 +418,7 @@ def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) ->
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("breath-timer")).to_have_attribute("lang", "es")
     expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
-    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga cada lado 4 respiraciones")
+    expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga el giro 4 respiraciones en cada lado")
 
 
 @pytest.mark.parametrize(("address", "language", "start"), [

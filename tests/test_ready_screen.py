@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import axe_violations
+from helpers import TUTORIALS, axe_violations
 from playwright.sync_api import Browser, Page, expect
-from timer_pages import FAKE_CUES, ONE_VOICE, RECORD_EVENTS
+from timer_pages import BUTTONS, FAKE_CUES, ONE_VOICE, RECORD_EVENTS, begin
 
 # The conditions and the four stop signals of ../shared/decisions.md, as a reader sees them.
 CONDITIONS = ["slipped disc", "sciatica", "weak bones", "hip replacement", "recent surgery", "pregnant"]
@@ -34,6 +34,9 @@ new MutationObserver(() => {
 """
 
 SIZES = [(320, 568), (360, 640), (390, 844), (844, 390), (1280, 800)]
+
+# The printed sheet's emergency line (hooks/words.yml), as the embed's ready screen shows it.
+EMERGENCY = {"en": "Call 999 (or your local emergency number) now.", "es": "o al número de emergencias de su país."}
 
 
 def open_chair_twist(page: Page, site_url: str) -> Page:
@@ -60,9 +63,10 @@ def test_guided_start_shows_the_ready_screen_and_starts_nothing_until_its_start(
     assert "floor" not in text  # the chair page's timer: no floor condition
     assert [item.inner_text() for item in ready.locator("li").all()] == STOP_SIGNALS
     expect(ready.get_by_role("link", name="Is this twist right for you?")).to_have_attribute("href", "#is-this-twist-right-for-you")
-    cues = timer.get_by_role("group", name="Cues")
+    cues = timer.get_by_role("group", name="Sound")
     expect(cues).to_be_visible()
-    expect(cues.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
+    expect(cues.get_by_role("radio")).to_have_count(3)
+    expect(cues.get_by_role("radio", name="Tones")).to_be_checked()
     expect(ready).to_contain_text("5 breaths each side: breathe in for 2.5 seconds, out for 3.5 seconds.")
     starts = timer.get_by_role("button", name="Start", exact=True)
     expect(starts).to_have_count(1)
@@ -87,38 +91,98 @@ def test_ready_screen_has_no_axe_violation(page: Page, site_url: str, scheme: st
     assert axe_violations(page) == []
 
 
-def test_the_check_link_leaves_the_view_for_the_pages_own_check(page: Page, site_url: str) -> None:
-    open_chair_twist(page, site_url)
-    page.get_by_role("link", name="Start the guided twist").click()
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_the_check_link_leaves_the_view_and_focuses_the_pages_own_check(page: Page, site_url: str, language: str) -> None:
+    page.goto(site_url + language + "chair-twist/")
+    page.locator(".guided-start").click()
     timer = page.locator("breath-timer")
-    timer.get_by_role("link", name="Is this twist right for you?").click()
+    timer.locator(".bt-check").press("Enter")
     expect(timer).not_to_have_attribute("data-view", "")
     expect(timer).to_have_attribute("data-state", "idle")
-    expect(page.locator("#is-this-twist-right-for-you")).to_be_in_viewport()
+    check = page.locator("#is-this-twist-right-for-you")
+    expect(check).to_be_in_viewport()
+    # The same timer, not one Material rendered afresh, and the reader's focus on the check.
+    assert timer.evaluate("(timer) => timer.isConnected && !!timer.querySelector('.bt-ui')")
+    expect(check).to_be_focused()
 
 
-def test_the_timer_under_time_your_breaths_starts_at_once(page: Page, site_url: str) -> None:
-    open_chair_twist(page, site_url)
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("tutorial", TUTORIALS)
+def test_a_shared_link_to_time_your_breaths_meets_the_ready_screen_before_any_phase(page: Page, site_url: str, tutorial: str, language: str) -> None:
+    # Calendar events, reminders, search results and shared addresses land here, past the check.
+    page.add_init_script(RECORD_EVENTS)
+    page.clock.install(time=0)
+    page.goto(site_url + ("" if language == "en" else f"{language}/") + tutorial + "#time-your-breaths")
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    page.clock.pause_at(60_000)
     timer = page.locator("breath-timer")
-    timer.get_by_role("button", name="Start").click()
-    expect(timer).to_have_attribute("data-state", "running")
-    expect(timer.locator(".bt-ready")).to_be_hidden()
+    timer.get_by_role("button", name=BUTTONS[language]["start"], exact=True).click()
+    expect(timer).to_have_attribute("data-state", "ready")
+    expect(timer.locator(".bt-ready li")).to_have_count(len(STOP_SIGNALS))
+    page.clock.run_for(30_000)
+    assert page.evaluate("timerEvents") == []
+    timer.get_by_role("button", name=BUTTONS[language]["start"], exact=True).click()
+    page.clock.run_for(1_000)
+    assert [event["detail"]["phase"] for event in page.evaluate("timerEvents")] == ["prepare"]
 
 
-def test_embed_start_shows_the_ready_screen_linking_the_guides_safety_page(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize(("address", "language", "safety"), [("embed/", "en", "safety/"), ("es/embed/", "es", "es/safety/"), ("embed/?lang=es", "es", "es/safety/")])
+def test_embed_ready_screen_carries_the_emergency_line_and_links_the_safety_page_in_its_language(page: Page, site_url: str, address: str, language: str, safety: str) -> None:
     page.add_init_script(FAKE_CUES)
     page.clock.install(time=0)
-    page.goto(site_url + "embed/")
+    page.goto(site_url + address)
     timer = page.locator("breath-timer")
-    timer.get_by_role("button", name="Start").click()
+    timer.get_by_role("button", name=BUTTONS[language]["start"], exact=True).click()
     expect(timer).to_have_attribute("data-state", "ready")
-    expect(timer.locator(".bt-ready")).to_contain_text(STOP_SIGNALS[1])
-    # The test site is built with its address, so the embed links the safety page there.
-    expect(timer.get_by_role("link", name="Is this twist right for you?")).to_have_attribute("href", site_url + "safety/")
+    ready = timer.locator(".bt-ready")
+    expect(ready.locator(".bt-emergency")).to_be_visible()
+    expect(ready.locator(".bt-emergency")).to_contain_text(EMERGENCY[language])
+    # Opened outside the frame: the safety page refuses to be framed.
+    check = ready.locator(".bt-check")
+    expect(check).to_have_attribute("target", "_blank")
+    assert check.evaluate("(link) => link.href") == site_url + safety
     page.clock.run_for(30_000)
     assert page.evaluate("cues.vibrations") == 0
-    timer.get_by_role("button", name="Start").click()
+    timer.get_by_role("button", name=BUTTONS[language]["start"], exact=True).click()
     expect(timer).to_have_attribute("data-state", "running")
+
+
+def test_a_tutorials_ready_screen_leaves_the_emergency_line_to_its_page(page: Page, site_url: str) -> None:
+    open_chair_twist(page, site_url)
+    page.get_by_role("link", name="Start the guided twist").click()
+    expect(page.locator("breath-timer .bt-emergency")).to_be_hidden()
+
+
+def test_the_one_script_embed_carries_the_printed_sheets_emergency_line_in_english(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    page.locator("breath-timer").evaluate("(timer) => timer.ready()")
+    emergency = page.locator("breath-timer .bt-emergency")
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("Emergency: numbness around your genitals or bottom")
+    expect(emergency).to_contain_text(EMERGENCY["en"])
+
+
+@pytest.mark.parametrize(("address", "language"), [("chair-twist/", "en"), ("es/floor-twist/", "es"), ("embed/?lang=es", "es")])
+def test_the_ready_screens_dialog_is_named_by_its_title_and_described_by_the_check_and_stop_signals(page: Page, site_url: str, address: str, language: str) -> None:
+    page.goto(site_url + address)
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    page.locator("breath-timer").evaluate("(timer) => timer.ready()")
+    expect(page.locator("breath-timer")).to_have_attribute("data-state", "ready")
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    dialogs = [node for node in nodes if node.get("role", {}).get("value") == "dialog"]
+    assert len(dialogs) == 1
+    properties = {item["name"]: item["value"].get("value") for item in dialogs[0].get("properties", [])}
+    assert properties.get("modal") is True
+    name = dialogs[0]["name"]["value"]
+    description = dialogs[0].get("description", {}).get("value", "")
+    assert name == {"en": "Before you start", "es": "Antes de empezar"}[language]
+    for words in {"en": [CONDITIONS[0], CONDITIONS[-1], "Stop at once", *STOP_SIGNALS], "es": ["hernia de disco", "embarazada", "dolor que baja por un brazo o una pierna"]}[language]:
+        assert words in description, (words, description)
+    # Focus on the title, at the top, so a reader starts there, not on Start past the safety text.
+    title = page.locator("breath-timer .bt-title")
+    expect(title).to_be_focused()
+    expect(title).to_have_js_property("tagName", "H2")
 
 
 def test_ready_screen_links_the_given_check_and_names_the_floor_where_the_page_says(timer_page) -> None:
@@ -142,6 +206,8 @@ def test_leaving_the_ready_screen_goes_back_to_idle(timer_page) -> None:
     timer = page.locator("breath-timer")
     timer.get_by_role("button", name="Start").click()
     expect(timer).to_have_attribute("data-state", "ready")
+    # The live region holds nothing from a session before: a screen reader reads it in order.
+    expect(timer.locator(".bt-live")).to_have_text("")
     page.keyboard.press("Escape")
     expect(timer).to_have_attribute("data-state", "idle")
     expect(timer.get_by_role("button", name="Start")).to_be_visible()
@@ -155,10 +221,11 @@ def test_ready_screen_shows_whole_with_big_targets(page: Page, site_url: str, si
     page.get_by_role("link", name="Start the guided twist").click()
     view = page.locator("breath-timer .bt-ui")
     expect(page.locator("breath-timer .bt-ready")).to_be_visible()
-    # Only the ready screen, from its top, with Start to hand: the face waits for the first breath.
+    # Only the ready screen, from its top, its title focused: the face waits for the first breath.
     expect(page.locator("breath-timer .bt-cue")).to_be_hidden()
     assert view.evaluate("(view) => view.scrollTop") == 0
-    expect(page.locator("breath-timer .bt-toggle").first).to_be_focused()
+    expect(page.locator("breath-timer .bt-title")).to_be_focused()
+    expect(page.locator("breath-timer .bt-title")).to_be_in_viewport(ratio=1)
     # Every line and control is on screen, or reached by scrolling the view from its top.
     overflow = view.evaluate("(view) => [view.scrollWidth - view.clientWidth, view.scrollHeight - view.clientHeight]")
     assert overflow[0] <= 0, overflow
@@ -169,6 +236,10 @@ def test_ready_screen_shows_whole_with_big_targets(page: Page, site_url: str, si
     )
     for text, left, top, right, bottom, *_ in shown:
         assert left >= 0 and right <= width and top >= 0 and bottom <= view.evaluate("(view) => view.scrollHeight"), (text, size)
+    shown += view.evaluate(
+        """(view) => [...view.querySelectorAll('.bt-cues label')]
+             .map((element) => { const r = element.getBoundingClientRect(); return [element.textContent.trim(), r.left, r.top + view.scrollTop, r.right, r.bottom + view.scrollTop, r.width, r.height]; })"""
+    )
     for text, *_, box_width, box_height in [item for item in shown if item[0] in {"Start", "Leave full view", "silent", "tones", "voice", "Is this twist right for you?"}]:
         assert box_width >= 44 and box_height >= 44, (text, box_width, box_height)
 
@@ -176,10 +247,10 @@ def test_ready_screen_shows_whole_with_big_targets(page: Page, site_url: str, si
 def test_get_ready_and_change_sides_carry_the_comfort_limit_shown_and_spoken(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     page.add_init_script(ONE_VOICE)
-    timer_page('<breath-timer direct breaths="1" sides="2" prepare="2" switch="2"></breath-timer>')
+    timer_page('<breath-timer breaths="1" sides="2" prepare="2" switch="2"></breath-timer>')
     timer = page.locator("breath-timer")
-    timer.get_by_role("button", name="Voice").click()
-    timer.get_by_role("button", name="Start").click()
+    timer.get_by_role("radio", name="Voice").check()
+    begin(timer)
     page.clock.run_for(1_000)
     expect(timer.locator(".bt-cue")).to_have_text("Get ready")
     expect(timer.locator(".bt-hint")).to_have_text(f"Turn right first, {COMFORT}")
@@ -196,9 +267,9 @@ def test_get_ready_and_change_sides_carry_the_comfort_limit_shown_and_spoken(pag
 
 def test_screen_reader_hears_each_breath_once_with_its_count_and_pause_once(page: Page, timer_page) -> None:
     page.add_init_script(RECORD_LIVE)
-    timer_page('<breath-timer direct breaths="2" sides="2" prepare="2" switch="2"></breath-timer>')
+    timer_page('<breath-timer breaths="2" sides="2" prepare="2" switch="2"></breath-timer>')
     timer = page.locator("breath-timer")
-    timer.get_by_role("button", name="Start").click()
+    begin(timer)
     page.clock.run_for(3_000)
     timer.get_by_role("button", name="Pause").click()
     page.clock.run_for(10_000)
@@ -221,10 +292,10 @@ def test_with_the_voice_cue_the_live_region_stays_quiet(page: Page, timer_page) 
     page.add_init_script(FAKE_CUES)
     page.add_init_script(ONE_VOICE)
     page.add_init_script(RECORD_LIVE)
-    timer_page('<breath-timer direct breaths="1" sides="2" prepare="1" switch="1"></breath-timer>')
+    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>')
     timer = page.locator("breath-timer")
-    timer.get_by_role("button", name="Voice").click()
-    timer.get_by_role("button", name="Start").click()
+    timer.get_by_role("radio", name="Voice").check()
+    begin(timer)
     page.clock.run_for(2_000)
     timer.get_by_role("button", name="Pause").click()
     timer.get_by_role("button", name="Resume").click()

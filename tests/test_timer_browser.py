@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, events, expected_schedule, start
+from timer_pages import FAKE_WAKE_LOCK, FRAME_MS, RECORD_EVENTS, begin, events, expected_schedule, start
 
 
 def test_full_two_sided_session_follows_the_schedule_to_the_frame(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     started = start(page)
     page.clock.run_for(70_000)
     phases = events(page)
@@ -29,7 +29,7 @@ def test_full_two_sided_session_follows_the_schedule_to_the_frame(timer_page) ->
 
 
 def test_done_fires_once_at_the_scheduled_end(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     started = start(page)
     page.clock.run_for(67_900)
     assert events(page, "breath-timer:done") == []
@@ -43,7 +43,7 @@ def test_done_fires_once_at_the_scheduled_end(timer_page) -> None:
 
 
 def test_decimal_seconds_and_one_side_are_honoured(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="2" inhale="1.5" exhale="2.5" sides="1" prepare="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="2" inhale="1.5" exhale="2.5" sides="1" prepare="1"></breath-timer>')
     started = start(page)
     page.clock.run_for(20_000)
     schedule = expected_schedule(breaths=2, inhale=1.5, exhale=2.5, sides=1, prepare=1)
@@ -51,7 +51,7 @@ def test_decimal_seconds_and_one_side_are_honoured(timer_page) -> None:
 
 
 def test_pause_keeps_the_exact_time_left(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     started = start(page)
     page.clock.run_for(10_000)
     page.get_by_role("button", name="Pause").click()
@@ -68,7 +68,7 @@ def test_pause_keeps_the_exact_time_left(timer_page) -> None:
 
 
 def test_reset_returns_to_the_start_and_stops(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     start(page)
     page.clock.run_for(10_000)
     page.get_by_role("button", name="Leave full view").click()
@@ -81,10 +81,14 @@ def test_reset_returns_to_the_start_and_stops(timer_page) -> None:
 
 
 def test_keyboard_alone_starts_and_pauses_the_timer(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
+    page.keyboard.press("Tab")  # the cue choice, one stop for its three radios
+    expect(page.get_by_role("radio", name="Tones")).to_be_focused()
     page.keyboard.press("Tab")
-    expect(page.get_by_role("button", name="Silent")).to_be_focused()
-    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Start")).to_be_focused()
+    page.keyboard.press("Enter")
+    # The ready screen, its title focused; past the cue choice, its Start.
+    expect(page.locator("breath-timer .bt-title")).to_be_focused()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Start")).to_be_focused()
@@ -98,7 +102,7 @@ def test_keyboard_alone_starts_and_pauses_the_timer(timer_page) -> None:
 def test_bad_attributes_fall_back_to_defaults_with_a_warning(page: Page, timer_page) -> None:
     warnings: list[str] = []
     page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
-    timer_page('<breath-timer direct breaths="lots" inhale="-2" exhale="NaN" sides="3" prepare="" switch="1e9"></breath-timer>')
+    timer_page('<breath-timer breaths="lots" inhale="-2" exhale="NaN" sides="3" prepare="" switch="1e9"></breath-timer>')
     for name in ("breaths", "inhale", "exhale", "sides", "prepare", "switch"):
         assert sum(f' {name}="' in warning for warning in warnings) == 1, (name, warnings)
     expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
@@ -110,7 +114,7 @@ def test_bad_attributes_fall_back_to_defaults_with_a_warning(page: Page, timer_p
 
 
 def test_properties_read_and_write_the_attributes(timer_page) -> None:
-    page = timer_page('<breath-timer direct inhale="4"></breath-timer>')
+    page = timer_page('<breath-timer inhale="4"></breath-timer>')
     assert page.evaluate("document.querySelector('breath-timer').inhale") == 4
     assert page.evaluate("document.querySelector('breath-timer').breaths") == 5
     page.evaluate("document.querySelector('breath-timer').breaths = 3")
@@ -119,7 +123,7 @@ def test_properties_read_and_write_the_attributes(timer_page) -> None:
 
 
 def test_shape_grows_on_the_in_breath_and_shrinks_on_the_out_breath(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     shape_width = "() => document.querySelector('breath-timer .bt-shape div').getBoundingClientRect().width"
     start(page)
     page.clock.run_for(3_200)
@@ -134,7 +138,7 @@ def test_shape_grows_on_the_in_breath_and_shrinks_on_the_out_breath(timer_page) 
 
 def test_reduced_motion_keeps_the_shape_still_and_shows_progress(page: Page, timer_page) -> None:
     page.emulate_media(reduced_motion="reduce")
-    timer_page("<breath-timer direct></breath-timer>")
+    timer_page("<breath-timer></breath-timer>")
     shape_width = "() => document.querySelector('breath-timer .bt-shape div').getBoundingClientRect().width"
     bar_width = "() => document.querySelector('breath-timer .bt-bar div').getBoundingClientRect().width"
     start(page)
@@ -148,7 +152,7 @@ def test_reduced_motion_keeps_the_shape_still_and_shows_progress(page: Page, tim
 
 
 def test_live_region_announces_each_phase_and_side_but_never_counts_seconds(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="2"></breath-timer>')
+    page = timer_page('<breath-timer breaths="2"></breath-timer>')
     status = page.get_by_role("status")
     expect(status).to_have_text("")
     page.evaluate(
@@ -175,7 +179,7 @@ def test_live_region_announces_each_phase_and_side_but_never_counts_seconds(time
 
 
 def test_removal_mid_run_stops_everything(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     start(page)
     page.clock.run_for(5_000)
     assert page.evaluate("wakeLocks.held") == 1
@@ -207,7 +211,7 @@ def test_a_timer_moved_into_a_frame_and_removed_leaves_no_listener_behind(page: 
 
 
 def test_wake_lock_is_held_only_while_running(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="1" sides="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="1" sides="1"></breath-timer>')
     start(page)
     page.clock.run_for(1_000)
     assert page.evaluate("wakeLocks.held") == 1
@@ -221,8 +225,8 @@ def test_wake_lock_is_held_only_while_running(timer_page) -> None:
 
 def test_two_timers_on_a_page_run_independently(timer_page) -> None:
     page = timer_page(
-        '<breath-timer direct id="a" breaths="1" sides="1" prepare="1"></breath-timer>'
-        '<breath-timer direct id="b" breaths="2" sides="1" prepare="1"></breath-timer>'
+        '<breath-timer id="a" breaths="1" sides="1" prepare="1"></breath-timer>'
+        '<breath-timer id="b" breaths="2" sides="1" prepare="1"></breath-timer>'
     )
     first = start(page, "#a")
     page.clock.run_for(2_000)
@@ -235,7 +239,7 @@ def test_two_timers_on_a_page_run_independently(timer_page) -> None:
 
 
 def test_reader_changes_the_pace_and_it_is_remembered(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     page.get_by_role("button", name="Pace").click()
     page.get_by_label("Breaths each side", exact=True).fill("3")
     page.get_by_label("Breaths each side", exact=True).press("Enter")
@@ -252,7 +256,7 @@ def test_reader_changes_the_pace_and_it_is_remembered(timer_page) -> None:
 
 
 def test_out_of_range_pace_is_not_taken(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     page.get_by_role("button", name="Pace").click()
     page.get_by_label("Breaths each side", exact=True).fill("50")
     page.get_by_label("Breaths each side", exact=True).press("Tab")
@@ -261,7 +265,7 @@ def test_out_of_range_pace_is_not_taken(timer_page) -> None:
 
 
 def test_returning_to_a_hidden_tab_jumps_ahead_without_replaying_cues(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     start(page)
     page.evaluate(
         """() => {
@@ -296,7 +300,7 @@ def test_instant_navigation_away_and_back_leaves_one_working_timer(page: Page, s
     page.clock.install(time=0)
     page.goto(site_url + "chair-twist/")
     page.clock.pause_at(60_000)
-    page.get_by_role("button", name="Start").click()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(5_000)
     page.get_by_role("button", name="Leave full view").click()
     page.evaluate("window.samePage = true")
@@ -310,7 +314,7 @@ def test_instant_navigation_away_and_back_leaves_one_working_timer(page: Page, s
     assert page.evaluate("wakeLocks.held") == 0
     page.go_back()
     expect(page).to_have_url(site_url + "chair-twist/")
-    page.get_by_role("button", name="Start").click()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(70_000)
     assert len(events(page, "breath-timer:done")) == 1
 
@@ -320,7 +324,7 @@ def test_phase_changes_come_in_order_and_never_early_in_real_time(timer_page) ->
     time. A loaded machine makes them late, never early, so this holds under load; how close to
     its time each change comes is measured by benchmarks/timer_benchmark.py.
     """
-    page = timer_page('<breath-timer direct breaths="1" sides="2" prepare="1" inhale="1" exhale="1" switch="1"></breath-timer>', clock=False)
+    page = timer_page('<breath-timer breaths="1" sides="2" prepare="1" inhale="1" exhale="1" switch="1"></breath-timer>', clock=False)
     pressed = start(page)
     page.wait_for_function("() => timerEvents.some((event) => event.type === 'breath-timer:done')", timeout=30_000)
     schedule = expected_schedule(breaths=1, sides=2, prepare=1, inhale=1, exhale=1, switch=1)
@@ -339,7 +343,7 @@ def test_attributes_follow_the_shared_number_grammar(page: Page, timer_page, nam
     """The hook's accept/reject cases, fed to the element: what it uses, and one warning per bad value."""
     warnings: list[str] = []
     page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
-    page = timer_page('<breath-timer direct sides="1" prepare="1"></breath-timer>')
+    page = timer_page('<breath-timer sides="1" prepare="1"></breath-timer>')
     default = page.evaluate(f"document.createElement('breath-timer').{name}")
     used = """([name, value]) => {
       const timer = document.querySelector('breath-timer');
@@ -360,7 +364,7 @@ def test_attributes_follow_the_shared_number_grammar(page: Page, timer_page, nam
 
 
 def test_seconds_the_grammar_accepts_are_the_seconds_the_timer_keeps(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="1" sides="1" prepare="1" inhale="02.50" exhale="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="1" sides="1" prepare="1" inhale="02.50" exhale="1"></breath-timer>')
     started = start(page)
     page.clock.run_for(10_000)
     assert [event["at"] - started for event in events(page)] == [0, 1_000, 3_500, 4_500]
@@ -378,7 +382,7 @@ def test_start_and_reset_on_a_timer_never_put_in_a_page_do_nothing(page: Page, t
 
 
 def test_start_after_removal_leaves_no_timer_running(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     page.evaluate("window.removed = document.querySelector('breath-timer'); removed.remove(); removed.start()")
     page.clock.run_for(70_000)
     assert events(page) == []
@@ -392,7 +396,7 @@ def test_wake_lock_granted_after_removal_is_released(page: Page, timer_page) -> 
           grantLock = () => { wakeLocks.held++; grant({ release: async () => { wakeLocks.held--; } }); };
         }) } });"""
     )
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     start(page)
     page.evaluate("document.querySelector('breath-timer').remove()")
     page.evaluate("grantLock()")
@@ -402,7 +406,7 @@ def test_wake_lock_granted_after_removal_is_released(page: Page, timer_page) -> 
 
 @pytest.mark.parametrize("value", ["6", "3"], ids=["the same value", "a new value"])
 def test_an_attribute_set_mid_session_does_not_reset_it_and_applies_at_the_next_start(timer_page, value: str) -> None:
-    page = timer_page('<breath-timer direct breaths="6" sides="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="6" sides="1"></breath-timer>')
     started = start(page)
     page.clock.run_for(10_000)
     page.evaluate(f"document.querySelector('breath-timer').setAttribute('breaths', '{value}')")
@@ -416,7 +420,7 @@ def test_an_attribute_set_mid_session_does_not_reset_it_and_applies_at_the_next_
 
 
 def test_an_attribute_set_while_paused_keeps_the_place(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="6" sides="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="6" sides="1"></breath-timer>')
     start(page)
     page.clock.run_for(10_000)
     page.evaluate("document.querySelector('breath-timer').pause(); document.querySelector('breath-timer').inhale = 2")

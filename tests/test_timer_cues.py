@@ -7,23 +7,28 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import BLOCKED_STORAGE, FAKE_CUES, FRAME_MS, ONE_VOICE, events, start
+from timer_pages import BLOCKED_STORAGE, FAKE_CUES, FRAME_MS, ONE_VOICE, begin, events, start
 
-SHORT = '<breath-timer direct breaths="1" sides="2" prepare="1" switch="1"></breath-timer>'
+SHORT = '<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>'
 
 
-def test_cue_choice_shows_on_the_face_before_start_with_tones_on_a_first_visit(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
-    choice = page.get_by_role("group", name="Cues")
+def test_cue_choice_is_a_radio_group_named_sound_with_tones_on_a_first_visit(timer_page) -> None:
+    page = timer_page("<breath-timer></breath-timer>")
+    choice = page.get_by_role("radiogroup", name="Sound").or_(page.get_by_role("group", name="Sound"))
     expect(choice).to_be_visible()
-    assert [choice.get_by_role("button", name=name).is_visible() for name in ("Silent", "Tones", "Voice")] == [True] * 3
-    expect(choice.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
+    assert [choice.get_by_role("radio", name=name).is_visible() for name in ("Silent", "Tones", "Voice")] == [True] * 3
+    expect(choice.get_by_role("radio", name="Tones")).to_be_checked()
+    # One choice of three: the arrow keys move it, as in any radio group.
+    choice.get_by_role("radio", name="Tones").focus()
+    page.keyboard.press("ArrowRight")
+    expect(choice.get_by_role("radio", name="Voice")).to_be_checked()
+    expect(choice.get_by_role("radio", checked=True)).to_have_count(1)
 
 
 def test_tones_rise_for_in_fall_for_out_and_vibrate(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     timer_page(SHORT)
-    page.get_by_role("button", name="Start").click()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     tones = page.evaluate("cues.tones")
     phases = [event["detail"]["phase"] for event in events(page)]
@@ -40,8 +45,8 @@ def test_tones_rise_for_in_fall_for_out_and_vibrate(page: Page, timer_page) -> N
 def test_silent_makes_no_sound_and_no_vibration(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     timer_page(SHORT)
-    page.get_by_role("button", name="Silent").click()
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("radio", name="Silent").check()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     assert page.evaluate("cues") == {"tones": [], "spoken": [], "vibrations": 0}
     assert len(events(page, "breath-timer:done")) == 1
@@ -51,9 +56,9 @@ def test_voice_says_each_cue_and_the_side_at_each_change(page: Page, timer_page)
     page.add_init_script(FAKE_CUES)
     page.add_init_script(ONE_VOICE)
     timer_page(SHORT)
-    page.get_by_role("button", name="Voice").click()
+    page.get_by_role("radio", name="Voice").check()
     expect(page.locator("breath-timer .bt-note")).to_be_hidden()
-    page.get_by_role("button", name="Start").click()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     assert page.evaluate("cues.spoken") == [
         "Get ready. Turn right first, only as far as is comfortable.",
@@ -71,24 +76,27 @@ def test_voice_says_each_cue_and_the_side_at_each_change(page: Page, timer_page)
 def test_voice_without_voices_falls_back_to_tones_and_says_so(page: Page, timer_page) -> None:
     page.add_init_script(FAKE_CUES)
     timer_page(SHORT)
-    page.get_by_role("button", name="Voice").click()
-    expect(page.locator("breath-timer .bt-note")).to_have_text("This browser has no voice, so you will hear tones.")
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("radio", name="Voice").check()
+    note = page.locator("breath-timer .bt-note")
+    expect(note).to_have_text("This browser has no voice, so you will hear tones.")
+    # Said as it appears, in a live region.
+    expect(page.get_by_role("status").filter(has_text="This browser has no voice")).to_have_count(1)
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     assert page.evaluate("cues.spoken") == []
     assert len(page.evaluate("cues.tones")) == 7
 
 
 def test_cue_choice_is_remembered_on_the_device(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
-    page.get_by_role("button", name="Silent").click()
+    page = timer_page("<breath-timer></breath-timer>")
+    page.get_by_role("radio", name="Silent").check()
     page.reload()
     page.wait_for_function("() => !!customElements.get('breath-timer')")
-    expect(page.get_by_role("button", name="Silent")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("radio", name="Silent")).to_be_checked()
 
 
 def test_presets_set_the_pace_and_standard_returns_to_the_pages_own(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="7"></breath-timer>')
+    page = timer_page('<breath-timer breaths="7"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
     page.get_by_role("button", name="Slow").click()
     expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("7")
@@ -99,7 +107,7 @@ def test_presets_set_the_pace_and_standard_returns_to_the_pages_own(timer_page) 
 
 
 def test_plus_and_minus_buttons_step_the_pace_within_its_range(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="9" inhale="1.5"></breath-timer>')
+    page = timer_page('<breath-timer breaths="9" inhale="1.5"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
     for _ in range(3):
         page.get_by_role("button", name="Breaths each side: more").click()
@@ -107,12 +115,14 @@ def test_plus_and_minus_buttons_step_the_pace_within_its_range(timer_page) -> No
     for _ in range(2):
         page.get_by_role("button", name="Seconds breathing in: less").click()
     expect(page.get_by_label("Seconds breathing in", exact=True)).to_have_value("1")
+    # Each step is said in the pace panel's live region.
+    expect(page.get_by_role("status").filter(has_text="Seconds breathing in: 1")).to_have_count(1)
     page.get_by_role("button", name="Pace").click()
     expect(page.locator("breath-timer .bt-count")).to_have_text("10 breaths each side")
 
 
 def test_number_fields_have_a_visible_border(timer_page) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     page.get_by_role("button", name="Pace").click()
     field = page.get_by_label("Breaths each side", exact=True)
     assert float(field.evaluate("(input) => parseFloat(getComputedStyle(input).borderTopWidth)")) >= 1
@@ -121,7 +131,7 @@ def test_number_fields_have_a_visible_border(timer_page) -> None:
 
 @pytest.mark.parametrize("state", ["idle with the pace panel open", "running in the view"])
 def test_every_control_is_at_least_44_pixels_square(timer_page, state: str) -> None:
-    page = timer_page("<breath-timer direct></breath-timer>")
+    page = timer_page("<breath-timer></breath-timer>")
     if state.startswith("idle"):
         page.get_by_role("button", name="Pace").click()
     else:
@@ -141,15 +151,15 @@ def test_choices_hold_for_the_visit_where_storage_is_blocked(page: Page, timer_p
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(BLOCKED_STORAGE)
     page.add_init_script(FAKE_CUES)
-    timer_page('<breath-timer direct breaths="1" sides="1" prepare="1"></breath-timer>')
+    timer_page('<breath-timer breaths="1" sides="1" prepare="1"></breath-timer>')
     page.get_by_role("button", name="Pace").click()
     page.get_by_role("button", name="Breaths each side: more").click()
     page.get_by_role("button", name="Pace").click()
-    page.get_by_role("button", name="Silent").click()
-    page.get_by_role("button", name="Tones").click()
+    page.get_by_role("radio", name="Silent").check()
+    page.get_by_role("radio", name="Tones").check()
     expect(page.locator("breath-timer .bt-count")).to_have_text("2 breaths each side")
-    expect(page.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
-    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("radio", name="Tones")).to_be_checked()
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     assert [event["detail"]["phase"] for event in events(page)] == ["prepare"] + ["inhale", "exhale"] * 2 + ["done"]
     assert len(page.evaluate("cues.tones")) == 6, "tones must play with storage blocked"
@@ -161,15 +171,15 @@ def test_stored_junk_is_ignored_and_new_choices_stick(page: Page, timer_page, ju
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(f"localStorage.setItem('breath-timer', {json.dumps(junk)})")
-    timer_page("<breath-timer direct></breath-timer>")
+    timer_page("<breath-timer></breath-timer>")
     expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
-    expect(page.get_by_role("button", name="Tones")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("radio", name="Tones")).to_be_checked()
     page.get_by_role("button", name="Pace").click()
     page.get_by_label("Breaths each side", exact=True).fill("4")
     page.get_by_label("Breaths each side", exact=True).press("Tab")
-    page.get_by_role("button", name="Voice").click()
+    page.get_by_role("radio", name="Voice").check()
     expect(page.get_by_label("Breaths each side", exact=True)).to_have_value("4")
-    expect(page.get_by_role("button", name="Voice")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("radio", name="Voice")).to_be_checked()
     assert json.loads(page.evaluate("localStorage.getItem('breath-timer')")) == {"breaths": 4, "cue": "voice"}
     assert errors == []
 
@@ -181,7 +191,7 @@ def test_storage_is_read_once_for_every_timer_on_the_page(page: Page, timer_page
         Storage.prototype.getItem = function (key) { if (key === 'breath-timer') storageReads++; return getItem.call(this, key); };
         localStorage.setItem('breath-timer', JSON.stringify({ breaths: 4, notes: 'x'.repeat(100000) }));"""
     )
-    timer_page("<breath-timer direct></breath-timer>" * 20)
+    timer_page("<breath-timer></breath-timer>" * 20)
     page.evaluate("document.querySelectorAll('breath-timer').forEach((timer) => timer.reset())")
     start(page)
     page.clock.run_for(30_000)
@@ -190,12 +200,13 @@ def test_storage_is_read_once_for_every_timer_on_the_page(page: Page, timer_page
 
 
 def test_a_pace_changed_mid_session_applies_at_the_next_start(timer_page) -> None:
-    page = timer_page('<breath-timer direct breaths="1" sides="1" prepare="1"></breath-timer>')
+    page = timer_page('<breath-timer breaths="1" sides="1" prepare="1"></breath-timer>')
     started = start(page)
     page.clock.run_for(2_000)
-    page.get_by_role("button", name="Leave full view").click()
+    page.get_by_role("button", name="Leave full view").click()  # which pauses
     page.get_by_role("button", name="Pace").click()
     page.get_by_role("button", name="Breaths each side: more").click()
+    page.get_by_role("button", name="Resume").click()
     page.clock.run_for(10_000)
     (done,) = events(page, "breath-timer:done")
     assert abs(done["at"] - started - 7_000) <= FRAME_MS

@@ -11,7 +11,7 @@ import base64
 
 import pytest
 from playwright.sync_api import Page, expect
-from timer_pages import BUTTONS, CONTRAST, events
+from timer_pages import BUTTONS, CONTRAST, begin, events
 
 # Every oscillator the timer makes, with its notes (the frequency's set-and-ramp pairs, in
 # seconds from the moment it was made) and its loudness envelope; every vibration pattern.
@@ -97,8 +97,8 @@ def note_shape(sound: dict) -> tuple:
 
 def test_the_five_sounds_differ_by_note_count_or_pitch_direction(page: Page, timer_page) -> None:
     page.add_init_script(RECORD_CUES)
-    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" inhale="2" exhale="2" direct></breath-timer>')
-    page.get_by_role("button", name="Start").click()
+    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" inhale="2" exhale="2"></breath-timer>')
+    begin(page.locator("breath-timer"))
     page.clock.run_for(1_500)
     page.get_by_role("button", name="Pause").click()
     page.clock.run_for(1_000)
@@ -128,8 +128,8 @@ def test_the_five_sounds_differ_by_note_count_or_pitch_direction(page: Page, tim
 
 def test_changing_sides_vibrates_in_its_own_pattern(page: Page, timer_page) -> None:
     page.add_init_script(RECORD_CUES)
-    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1" direct></breath-timer>')
-    page.get_by_role("button", name="Start").click()
+    timer_page('<breath-timer breaths="1" sides="2" prepare="1" switch="1"></breath-timer>')
+    begin(page.locator("breath-timer"))
     page.clock.run_for(20_000)
     felt = {event["detail"]["phase"]: vibration["pattern"] for event, vibration in zip(events(page), page.evaluate("vibrations"))}
     assert felt["switch"] not in (felt["inhale"], felt["exhale"])

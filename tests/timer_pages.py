@@ -7,7 +7,7 @@ performance.now(), whether or not the element is still in the page.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 
 FRAME_MS = 1000 / 60
 
@@ -111,7 +111,8 @@ BUTTONS = {"en": {"start": "Start", "pause": "Pause"}, "es": {"start": "Empezar"
 @pytest.fixture
 def tutorial(page: Page, site_url: str):
     """The chair twist page at a screen size (width, height), in English or Spanish, its timer
-    started from its own Start button on the test clock, with its events recorded."""
+    started from its own Start button and its ready screen's on the test clock, with its events
+    recorded."""
 
     def open_tutorial(size: tuple[int, int] = (1280, 800), scheme: str = "light", language: str = "en") -> Page:
         page.set_viewport_size({"width": size[0], "height": size[1]})
@@ -121,10 +122,17 @@ def tutorial(page: Page, site_url: str):
         page.goto(site_url + ("" if language == "en" else f"{language}/") + "chair-twist/")
         page.wait_for_function("() => !!customElements.get('breath-timer')")
         page.clock.pause_at(60_000)
-        page.locator("breath-timer").get_by_role("button", name=BUTTONS[language]["start"]).click()
+        begin(page.locator("breath-timer"), BUTTONS[language]["start"])
         return page
 
     return open_tutorial
+
+
+def begin(timer: Locator, start: str = "Start") -> None:
+    """A session as a reader begins one: the timer's Start, then its ready screen's Start."""
+    timer.get_by_role("button", name=start, exact=True).click()
+    expect(timer).to_have_attribute("data-state", "ready")
+    timer.get_by_role("button", name=start, exact=True).click()
 
 
 def start(page: Page, selector: str = "breath-timer") -> float:
