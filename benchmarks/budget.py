@@ -6,11 +6,15 @@ the same on every machine. The hook's build cost (--build-cost, 2 x rounds more 
 whole site) depends on the machine's load: it is reported only, and only when asked for.
 
 Budgets, per page, gzipped (what a reader on a slow phone connection downloads):
-- The page with its CSS and JS: 78 KB, in 12 requests or fewer, pictures and icon included.
-  Material's bundle and styles are 59.5 KB of it and the timer 6.6 KB, which leaves about 12 KB
-  for the page and the site's own files: the issue's 70 KB would need a lighter theme. It was
-  75 KB until the Spanish edition: every page carries the language switch (its links and
-  script, 0.6 KB), and a Spanish tutorial its timer's words (1.1 KB) as well.
+- The page with its CSS and JS: 79 KB, in 12 requests or fewer, pictures and icon included.
+  Material's bundle and styles are 59.6 KB of it (bundle 34.9, main style 22.7, palette 2.0)
+  and the timer 7.2 KB, which leaves about 12 KB for the page and the site's own files: the
+  issue's 70 KB would need a lighter theme. It was 75 KB until the Spanish edition: every page
+  carries the language switch (its links and script, 0.6 KB), and a Spanish tutorial its
+  timer's words (1.1 KB) as well. 79 KB since the fourth edition (7 December 2026): the
+  installable app's registration on every page (0.4 KB, one request), and a tutorial's timer
+  words from the page in English too (the emergency line and the breathing warning, which the
+  ready screen shows: about 0.5 KB).
 - HTML 15 KB: a page of text with Material's navigation; our longest is about 7 KB today.
 - CSS 40 KB: Material's theme and palette (about 25 KB) plus our site and print styles.
 - JS 50 KB: Material's bundle (about 34 KB), which brings instant navigation and search,
@@ -46,12 +50,12 @@ from helpers import build_site, built_pages  # noqa: E402
 
 KB = 1024
 BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
-PAGE_BUDGET = 78 * KB  # HTML, CSS and JS together
+PAGE_BUDGET = 79 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
 # 7 KB (7168) was decided on 7 December 2026. The ready screen's accessibility and safety
-# behaviours of issues 26 and 28 (7150 on their own) and the words' hostile-input checks of
-# issue 29 (7000 on their own) measure 7337 together: over 7 KB, so the gate is 7.25 KB until
-# the project decides between a cut and a budget (see the timer-behaviour branch's report).
+# behaviours of issues 26 and 28 and the words' hostile-input checks of issue 29 measure 7347
+# together, 179 over: the gate is 7.25 KB until the project chooses a cut or a budget (the
+# README's "The timer's budget" has what each part costs).
 TIMER_BUDGET = 7424
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}
 

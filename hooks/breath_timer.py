@@ -108,11 +108,13 @@ def safety_address(page_url: str, language: str, config: MkDocsConfig) -> str:
     return get_relative_url(twin_url(english, language, build_languages(config)), page_url)
 
 
-def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig) -> dict[str, dict[str, Any]]:
+def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsConfig, floor: bool = False) -> dict[str, dict[str, Any]]:
     """What each language's ready screen takes from the site: from hooks/words.yml the printed
     sheet's emergency line, which a ready screen away from a tutorial's own check shows, and the
     breathing warning after the pace; and the safety page in that language, which the check
-    links where the page has no check of its own (the embed page, whose ?lang= picks one)."""
+    links where the page has no check of its own (the embed page, whose ?lang= picks one). On
+    the floor, the change of sides says to swap legs first: words from the page, not bytes in
+    the element."""
     table = {}
     for code in language_codes:
         site = site_words()[code]
@@ -121,6 +123,8 @@ def ready_screen_words(page_url: str, language_codes: list[str], config: MkDocsC
             "pace": f"{words(code)['pace']} {site['timer_breathing']}",
             "safety": safety_address(page_url, code, config),
         }
+        if floor:
+            table[code]["switch"] = [words(code)["switch"][0], site["timer_floor_switch"]]
     return table
 
 
@@ -262,7 +266,8 @@ def timer_words(page_html: str, page_url: str, config: MkDocsConfig, embed: bool
     if "<breath-timer " not in page_html:
         return ""
     carried = languages() if embed else [build_language(config)]
-    return words_script(carried, paper=embed, page_words=ready_screen_words(page_url, carried, config))
+    floor = 'position="floor"' in page_html
+    return words_script(carried, paper=embed, page_words=ready_screen_words(page_url, carried, config, floor))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -361,3 +361,28 @@ def test_an_attribute_outside_the_limits_falls_back_and_says_so(page: Page, time
     expect(page.locator("breath-timer .bt-count")).to_have_text("5 breaths each side")
     assert any(re.search(r'breaths="12" must be a whole number from 1 to 10, so the timer uses 5\.', text) for text in warnings), warnings
     assert any('inhale="9" must be a number of seconds from 1 to 8' in text for text in warnings), warnings
+
+
+# The floor's change of sides: the legs swap before the turn (the brief's fourth edition), said
+# on screen and aloud, in each language, from the page's words.
+FLOOR_SWITCH = {
+    "en": ("Change sides", "Swap legs, then turn left, only as far as is comfortable"),
+    "es": ("Cambie de lado", "Cambie de pierna y gire a la izquierda, solo hasta donde le sea cómodo"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_floor_timer_says_to_swap_legs_at_the_change_of_sides(page: Page, site_url: str, language: str) -> None:
+    page.add_init_script(RECORD_EVENTS)
+    page.add_init_script(RECORD_LIVE)
+    page.clock.install(time=0)
+    page.goto(site_url + ("" if language == "en" else "es/") + "floor-twist/")
+    page.wait_for_function("() => !!customElements.get('breath-timer')")
+    page.clock.pause_at(60_000)
+    timer = page.locator("breath-timer")
+    begin(timer, BUTTONS[language]["start"])
+    page.clock.run_for(10_000 + 5 * 6_000 + 1_000)  # get ready, five breaths, into the change
+    word, line = FLOOR_SWITCH[language]
+    expect(timer.locator(".bt-cue")).to_have_text(word)
+    expect(timer.locator(".bt-hint")).to_have_text(line)
+    assert f"{word}. {line}." in page.evaluate("heard")
