@@ -414,9 +414,11 @@ def test_spanish_timer_live_region_and_paper_pacer_are_spanish(page: Page, site_
 
 def test_embed_takes_its_language_from_the_address(page: Page, site_url: str) -> None:
     page.goto(site_url + "embed/?lang=es&breaths=4")
-    # The timer speaks Spanish, marked so; the page's English heading stays marked English.
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator("breath-timer")).to_have_attribute("lang", "es")
+    # The Spanish embed page, whole: its heading and title too, with the address's settings.
+    expect(page).to_have_url(site_url + "es/embed/?lang=es&breaths=4")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Temporizador de la respiración")
+    expect(page).to_have_title(re.compile("^Temporizador de la respiración"))
     expect(page.locator("breath-timer .bt-buttons .bt-toggle")).to_have_text("Empezar")
     expect(page.locator(".breath-timer-fallback p")).to_contain_text("Mantenga el giro 4 respiraciones en cada lado")
 

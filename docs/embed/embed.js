@@ -7,14 +7,18 @@ const timers = document.querySelectorAll("breath-timer");
 // The timer's words, every column, written into this page by the hook.
 const pageWords = JSON.parse(document.getElementById("breath-timer-words").textContent);
 
-// ?lang=es: the timer takes its language from its closest `lang`, so each timer takes the
-// address's, where this page has the timer's words in it; the heading, title and description
-// stay in the page's own language, marked so. Any other tag is said, and the timer keeps the
-// page's language, rather than marking English words as French.
+// ?lang=es: the page in that language, whole (its heading, title and paper pacer too), where
+// the site has it: the twin its hreflang link names, with the same settings. Else the timer
+// takes its language from its closest `lang`, so each timer takes the address's, where this
+// page has the timer's words in it. Any other tag is said, and the timer keeps the page's
+// language, rather than marking English words as French.
 const language = settings.get("lang");
-if (language !== null) {
+const twin = [...document.querySelectorAll("link[rel=alternate][hreflang]")].find((link) => link.hreflang === language);
+if (language !== null && language !== document.documentElement.lang) {
   const carried = Object.keys(pageWords);
-  if (carried.includes(language)) {
+  if (twin) {
+    location.replace(twin.href.split(/[?#]/)[0] + location.search + location.hash);
+  } else if (carried.includes(language)) {
     for (const timer of timers) timer.lang = language;
   } else {
     console.warn(`embed: ?lang=${language.slice(0, 40)} is not one of this page's languages (${carried.join(", ")}); the timer keeps ${document.documentElement.lang}.`);
