@@ -46,8 +46,9 @@
   const fits = (given, english) =>
     typeof english === "string" ? typeof given === "string" : Array.isArray(given) && given.length === english.length && given.every((text) => fits(text, ""));
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
-  // "1 second", "2.5 seconds"; "1 breath", "5 breaths".
-  const plural = (forms, n) => fill(forms[+(n != 1)], { n });
+  // "1 second", "2.5 seconds"; "1 breath", "5 breaths"; in the language's own decimals ("2,5
+  // segundos"), where a language is given.
+  const plural = (forms, n, lang) => fill(forms[+(n != 1)], { n: n.toLocaleString(lang) });
   // Each cue's notes, [from, to] in hertz, told apart by count and direction, not pitch alone:
   // one glide up to breathe in, one down to breathe out, three level notes to change sides,
   // three falling to end, two rising to begin and to go on after a pause.
@@ -464,7 +465,7 @@
       this.#text(".bt-hint", name === "done" && phase.side === 1 ? "" : hint);
       const each = plural(T.breaths, breaths);
       this.#text(".bt-count", breathing ? fill(T.breath, { breaths, breath: phase.breath }) : fill(T.each, { breaths: each }));
-      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural(T.seconds, this.#preference("inhale")), exhale: plural(T.seconds, this.#preference("exhale")) }));
+      this.#text(".bt-pace", fill(T.pace, { breaths: each, inhale: plural(T.seconds, this.#preference("inhale"), this.#lang), exhale: plural(T.seconds, this.#preference("exhale"), this.#lang) }));
       const [start, pause, resume, again] = T.toggle;
       this.#text(".bt-toggle", { running: pause, paused: resume, done: again }[this.#state] || start);
       const done = name === "done" ? breaths : breathing ? phase.breath - 1 : 0;

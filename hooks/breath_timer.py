@@ -24,6 +24,7 @@ import html
 import logging
 from typing import Any
 
+from babel.numbers import format_decimal
 from languages import build_languages, twin_url
 from marker_scanner import CANDIDATE, Marker, check_one_per_line, place_in_source, scan_markers
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,8 +75,9 @@ def format_number(value: Number) -> str:
 
 
 def seconds(value: Number, language: str = "en") -> str:
-    """A number of seconds in words, as the element writes it: "1 second", "2.5 seconds"."""
-    return fill(words(language)["seconds"][value != 1], n=format_number(value))
+    """A number of seconds in words, as the element writes it: "1 second", "2.5 seconds", in
+    the language's own decimals ("2,5 segundos")."""
+    return fill(words(language)["seconds"][value != 1], n=format_decimal(value, locale=site_words()[language]["date_locale"]))
 
 
 def breaths(value: Number, language: str = "en") -> str:

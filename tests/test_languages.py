@@ -564,3 +564,19 @@ def test_spanish_emergency_numbers_stand_out_as_decided(built_page) -> None:
     assert [number.get_text() for number in box.select("p strong")][:2] == ["112", "911"]
     assert ("Llame al 112 (Unión Europea) o al 911 (EE. UU., México y la mayoría de América Latina), o al número de"
             " emergencias de su país, para pedir una ambulancia") in " ".join(box.get_text(" ").split())
+
+
+def test_spanish_timer_and_its_paper_write_decimals_with_a_comma(page: Page, site_url: str, built_page) -> None:
+    """Spanish readers expect «2,5 segundos»; the attributes stay 2.5 (the brief's fourth edition)."""
+    paper = built_page("es/chair-twist/").select_one("breath-timer .breath-timer-fallback p").get_text()
+    assert "2,5 segundos" in paper and "3,5 segundos" in paper
+    assert built_page("es/chair-twist/").select_one("breath-timer")["inhale"] == "2.5"
+    page.goto(site_url + "es/chair-twist/")
+    timer = page.locator("breath-timer")
+    timer.locator(".bt-buttons .bt-toggle").click()
+    expect(timer.locator(".bt-pace")).to_contain_text("tome aire durante 2,5 segundos y suéltelo durante 3,5 segundos")
+    page.goto(site_url + "embed/?lang=es&inhale=3.5")
+    expect(page.locator(".breath-timer-fallback p")).to_contain_text("3,5 segundos")
+    page.goto(site_url + "chair-twist/")
+    page.locator("breath-timer .bt-buttons .bt-toggle").click()
+    expect(page.locator("breath-timer .bt-pace")).to_contain_text("breathe in for 2.5 seconds")

@@ -33,7 +33,8 @@ function rewriteFallback(timer, words) {
   const fallback = timer.querySelector(".breath-timer-fallback");
   if (!fallback) return;
   const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
-  const count = (key, n) => fill(words[key][Number(n !== 1)], { n });
+  // In the timer's language's own decimals: "2,5 segundos".
+  const count = (key, n) => fill(words[key][Number(n !== 1)], { n: n.toLocaleString(timer.closest("[lang]").lang) });
   fallback.querySelector("p").textContent = fill(words.paper.fallback, {
     breaths: count("breaths", timer.breaths),
     inhale: count("seconds", timer.inhale),
