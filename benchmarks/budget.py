@@ -53,8 +53,8 @@ BUDGETS = {"HTML": 15 * KB, "CSS": 40 * KB, "JS": 50 * KB, "images": 15 * KB}
 PAGE_BUDGET = 79 * KB  # HTML, CSS and JS together
 REQUESTS_BUDGET = 12
 # 7 KB (7168) was decided on 7 December 2026. The ready screen's accessibility and safety
-# behaviours of issues 26 and 28 and the words' hostile-input checks of issue 29 measure 7362
-# together, 194 over: the gate is 7.25 KB until the project chooses a cut or a budget (the
+# behaviours of issues 26 and 28 and the words' hostile-input checks of issue 29 measure 7389
+# together, 221 over: the gate is 7.25 KB until the project chooses a cut or a budget (the
 # README's "The timer's budget" has what each part costs).
 TIMER_BUDGET = 7424
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "images", ".png": "images"}

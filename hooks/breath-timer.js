@@ -502,11 +502,14 @@
     }
 
     // Shown again, the dialog is the top layer's last, over the element gone full screen.
-    // Focus goes to the ready screen's title, above what it asks the reader to read, or Pause.
+    // Focus stays where the reader has moved it in the view (full screen may come a moment
+    // after a keyboard's Tab); else it goes to the ready screen's title, above what it asks the
+    // reader to read, or Pause.
     #modal() {
+      const focused = this.#dialog.contains(document.activeElement) && document.activeElement;
       this.#dialog.close();
       this.#dialog.showModal();
-      this.querySelector(this.#state === "ready" ? ".bt-title" : ".bt-toggle").focus();
+      (focused || this.querySelector(this.#state === "ready" ? ".bt-title" : ".bt-toggle")).focus();
     }
 
     // Leaving pauses: a reader who leaves because it hurts expects it to stop. Resume goes on
