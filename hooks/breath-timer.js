@@ -237,8 +237,7 @@
 
     handleEvent(event) {
       if (event.type === "keydown") return this.#key(event);
-      // Gone full screen, the element stands over its dialog, which shows again on top.
-      if (event.type === "fullscreenchange") return this.matches(":fullscreen") ? this.#modal() : this.#leaveView();
+      if (event.type === "fullscreenchange") return this.matches(":fullscreen") ? this.#fullScreen() : this.#leaveView();
       if (event.type === "voiceschanged") return this.#show();
       // Back in view: jump to the phase the clock is in, and ask for the wake lock again.
       if (document.visibilityState === "visible" && this.#state === "running") {
@@ -499,6 +498,15 @@
       // Asked only where allowed, so a frame without allow="fullscreen" logs nothing on its
       // host's console; missing on an iPhone.
       if (document.fullscreenEnabled) this.requestFullscreen().catch(() => {});
+    }
+
+    // Gone full screen, the element stands over its dialog, which shows again on top. Full
+    // screen that comes after the reader has left the view goes again, and gives back the
+    // focus it took from the page (all around it was inert).
+    #fullScreen() {
+      if (this.hasAttribute("data-view")) return this.#modal();
+      const focused = document.activeElement;
+      document.exitFullscreen().then(() => focused.focus());
     }
 
     // Shown again, the dialog is the top layer's last, over the element gone full screen.

@@ -106,6 +106,26 @@ def test_the_check_link_leaves_the_view_and_focuses_the_pages_own_check(page: Pa
     expect(check).to_be_focused()
 
 
+# Full screen that comes a moment late, as on a slow phone: the browser's own call, 300 ms on.
+LATE_FULL_SCREEN = """
+const ask = Element.prototype.requestFullscreen;
+Element.prototype.requestFullscreen = function () { return new Promise((done) => setTimeout(() => done(ask.call(this)), 300)); };
+"""
+
+
+def test_full_screen_that_comes_after_the_reader_left_for_the_check_goes_again(page: Page, site_url: str) -> None:
+    page.add_init_script(LATE_FULL_SCREEN)
+    page.goto(site_url + "chair-twist/")
+    page.locator(".guided-start").click()
+    page.locator("breath-timer .bt-check").press("Enter")
+    check = page.locator("#is-this-twist-right-for-you")
+    expect(check).to_be_focused()
+    page.wait_for_timeout(600)  # past the late full screen, which must not take the page back
+    assert page.evaluate("document.fullscreenElement") is None
+    expect(check).to_be_in_viewport()
+    expect(check).to_be_focused()
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("tutorial", TUTORIALS)
 def test_a_shared_link_to_time_your_breaths_meets_the_ready_screen_before_any_phase(page: Page, site_url: str, tutorial: str, language: str) -> None:
