@@ -108,7 +108,7 @@ SHEET_WORDS = {
         "week": "Su semana: marque una casilla cada vez.",
         "days": "Lun Mar Mié Jue Vie",
         "sources": "Fuentes: vea la página en internet.",
-        "captions": ["1 Inicio", "2 A la derecha", "3 A la izquierda"],
+        "captions": ["1 Siéntese recto", "2 Gire a la derecha", "3 Gire a la izquierda"],
     },
 }
 
