@@ -469,7 +469,7 @@ def test_the_guided_twist_runs_a_whole_session_under_the_policy(watched: Page, n
     watched.clock.pause_at(60_000)
     # The reader's way in: the guided start opens the timer's follow-along view (full screen)
     # on its ready screen, whose Start begins the session.
-    watched.get_by_role("link", name="Start the guided twist").click()
+    watched.get_by_role("button", name="Start the guided twist").click()
     watched.locator("breath-timer").get_by_role("button", name="Start").click()
     watched.clock.run_for(120_000)
     assert watched.evaluate("timerDone") == 1

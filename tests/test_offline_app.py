@@ -249,7 +249,7 @@ def test_after_one_visit_the_guided_twist_runs_offline_through_the_ready_screen(
     page.goto(site_url + "es/chair-twist/")
     expect(saved_copy_note(page)).to_be_visible()
     page.clock.pause_at(60_000)
-    page.get_by_role("link", name="Empezar el giro guiado").click()
+    page.get_by_role("button", name="Empezar el giro guiado").click()
     page.locator("breath-timer").get_by_role("button", name="Empezar").click()
     page.clock.run_for(120_000)
     assert page.evaluate("timerDone") == 1

@@ -26,7 +26,7 @@ def test_guided_start_shows_in_the_first_screen_after_the_safety_box(page: Page,
     guided_start, print_page = ACTIONS[language]
     page.set_viewport_size(dict(zip(("width", "height"), SCREENS[screen])))
     page.goto(site_url + language + tutorial)
-    start = page.get_by_role("link", name=guided_start)
+    start = page.get_by_role("button", name=guided_start)
     expect(start).to_be_visible()
     assert in_first_screen(page, ".guided-start")
     assert in_first_screen(page, ".admonition.warning")
@@ -42,7 +42,7 @@ def test_guided_start_scrolls_to_the_timer_and_starts_it_from_its_ready_screen(p
     page.clock.install(time=0)
     page.goto(site_url + "chair-twist/")
     page.wait_for_function("() => !!customElements.get('breath-timer')")
-    page.get_by_role("link", name="Start the guided twist").click()
+    page.get_by_role("button", name="Start the guided twist").click()
     page.locator("breath-timer").get_by_role("button", name="Start").click()
     page.clock.run_for(4_000)
     timer = page.locator("breath-timer")
@@ -51,6 +51,20 @@ def test_guided_start_scrolls_to_the_timer_and_starts_it_from_its_ready_screen(p
     expect(timer.locator(".bt-cue")).to_have_text("In")
     timer.get_by_role("button", name="Leave full view").click()
     expect(timer).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("language", ACTIONS)
+def test_guided_start_is_a_button_that_opens_a_dialog_and_takes_space(page: Page, site_url: str, language: str) -> None:
+    # What a screen reader says of it, from Chromium's accessibility tree, and Space as a
+    # keyboard user presses a button: the ready screen opens and the page does not scroll away.
+    page.goto(site_url + language + "chair-twist/")
+    start = page.get_by_role("button", name=ACTIONS[language][0])
+    expect(start).to_have_attribute("aria-haspopup", "dialog")
+    start.focus()
+    page.keyboard.press("Space")
+    timer = page.locator("breath-timer")
+    expect(timer).to_have_attribute("data-state", "ready")
+    expect(timer.locator(".bt-title")).to_be_focused()
 
 
 @pytest.mark.parametrize("tutorial", TUTORIALS)

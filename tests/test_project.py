@@ -115,6 +115,6 @@ def test_the_guided_start_opens_the_ready_screen_once_however_often_the_page_is_
       const ready = timer.ready.bind(timer);
       timer.ready = () => { window.readies++; ready(); };
     }""")
-    page.get_by_role("link", name="Start the guided twist").click()
+    page.get_by_role("button", name="Start the guided twist").click()
     assert page.evaluate("[window.arrivedByInstantNavigation, window.readies]") == [True, 1]
     expect(page.locator("breath-timer")).to_have_attribute("data-state", "ready")

@@ -20,4 +20,19 @@ if (!window.guidedStartListens) {
     },
     true,
   );
+  // A button takes Space as well as Enter; a link would scroll the page instead.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== " " || !event.target.closest?.('.guided-start[role="button"]')) return;
+    event.preventDefault();
+    event.target.click();
+  });
 }
+
+// Once the timer runs, the link opens its dialog rather than going somewhere: a screen reader
+// hears a button that opens a dialog (this visit's link is new after instant navigation).
+customElements.whenDefined("breath-timer").then(() => {
+  for (const link of document.querySelectorAll(".guided-start")) {
+    link.setAttribute("role", "button");
+    link.setAttribute("aria-haspopup", "dialog");
+  }
+});
