@@ -253,3 +253,39 @@ def test_a_headings_permanent_link_is_named_in_the_pages_language_not_pilcrow(
     ]
     assert "¶" not in links
     assert links.count(name) >= 5  # one a heading
+
+
+# WCAG 2.5.8's spacing test for targets under 24×24 px: a 24 px circle on the centre of each
+# line of a link meets no other link, nor another's circle (its centre 24 px away or more).
+CROWDED_LINKS = """(links) => {
+  const lines = links.flatMap((link, index) => [...link.getClientRects()].map((box) => ({ index, box, text: link.textContent.trim() })));
+  const small = ({ box }) => box.width < 24 || box.height < 24;
+  const centre = ({ box }) => [box.x + box.width / 2, box.y + box.height / 2];
+  const reach = ([x, y], { box }) => Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom));
+  const crowded = [];
+  for (const one of lines.filter(small)) {
+    for (const other of lines.filter((line) => line.index !== one.index)) {
+      const [x, y] = centre(one), [u, v] = centre(other);
+      if (reach([x, y], other) < 12 || (small(other) && Math.hypot(x - u, y - v) < 24)) crowded.push([one.text, other.text]);
+    }
+  }
+  return crowded;
+}"""
+
+
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_the_footer_links_leave_a_finger_room_on_a_phone(page: Page, site_url: str, language: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site_url + language)
+    assert page.locator(".md-copyright a").evaluate_all(CROWDED_LINKS) == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_search_clear_button_is_a_finger_wide(page: Page, site_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url)
+    page.keyboard.press("s")  # Material's key for search
+    page.keyboard.type("chair")
+    clear = page.get_by_role("button", name="Clear")
+    box = clear.bounding_box()
+    assert box and box["width"] >= 24 and box["height"] >= 24, box
