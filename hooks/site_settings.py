@@ -196,7 +196,28 @@ def sources(value: object) -> dict[str, Any]:
             raise Refused(source, allowed, f"{key} needs by, title and url")
         if not SOURCE_ADDRESS.fullmatch(source["url"]):
             raise Refused(source["url"], allowed, f"{key}.url is not an address with no spaces or control characters")
+        if not isinstance(source.get("detail", ""), str):
+            raise Refused(source["detail"], allowed, f"{key}.detail is not a text (quote a year: \"2023\")")
+        for language, form in source.items():
+            if language not in SOURCE_FIELDS:
+                check_source_language_form(key, language, form)
     return value
+
+
+# What a source says in English, and what a language's form of it may say in its own words:
+# the title stays in English (overrides/partials/content.html marks it so).
+SOURCE_FIELDS = ("by", "title", "url", "detail")
+SOURCE_LANGUAGE_FIELDS = ("by", "detail")
+
+
+def check_source_language_form(key: str, language: str, form: object) -> None:
+    """A source's words in another language (`es: {by: Guía NICE NG59}`): a language code over
+    texts for by or detail, so a typo is refused rather than left out of the Spanish page."""
+    allowed = "give a language code over by or detail in that language, such as es: {by: Guía NICE NG59}"
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        raise Refused(language, allowed, f"{key} has a field {language!r} that is neither by, title, url, detail nor a language")
+    if not isinstance(form, dict) or not form or not all(field in SOURCE_LANGUAGE_FIELDS and isinstance(text, str) for field, text in form.items()):
+        raise Refused(form, allowed, f"{key}.{language} needs by or detail as texts, and nothing else")
 
 
 def alternates(value: object) -> list[dict[str, str]]:

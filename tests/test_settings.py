@@ -25,6 +25,14 @@ def refused(key: str, value: object) -> str:
     return message
 
 
+def test_a_sources_words_in_spanish_are_taken_and_a_slip_in_them_is_named() -> None:
+    nice = {"by": "NICE guideline NG59", "title": "Low back pain", "url": "https://www.nice.org.uk/guidance/ng59", "detail": "2016",
+            "es": {"by": "Guía NICE NG59", "detail": "2016, actualizada en 2020"}}  # fmt: skip
+    assert check_host_settings({"sources": {"nice": nice}})["sources"]["nice"]["es"]["by"] == "Guía NICE NG59"
+    message = refused("sources", {"nice": {**nice, "es": {"by": "Guía", "titel": "Dolor"}}})
+    assert "nice.es needs by or detail as texts, and nothing else" in message and "titel" in message
+
+
 def test_every_setting_comes_back_checked_with_its_default() -> None:
     checked = check_host_settings({"sources": SOURCES, "social": [{"icon": "x"}]})
     assert checked["embed_frame_ancestors"] == ["*"] and checked["breath_timer"] == {}
@@ -140,6 +148,9 @@ def test_a_review_dated_before_the_edition_it_reviews_is_refused() -> None:
     ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": "https://nhs.uk/a b"}}),
     ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": "\x01javascript:alert(1)"}}),
     ("sources", {"nhs": {"by": "NHS", "title": "Back pain", "url": " https://nhs.uk/"}}),
+    ("sources", {"nhs": {**SOURCES["nhs"], "es": "Guía"}}), ("sources", {"nhs": {**SOURCES["nhs"], "es": {"bi": "Guía"}}}),
+    ("sources", {"nhs": {**SOURCES["nhs"], "es": {"title": "Dolor"}}}), ("sources", {"nhs": {**SOURCES["nhs"], "es": {}}}),
+    ("sources", {"nhs": {**SOURCES["nhs"], "espanol": {"by": "Guía"}}}), ("sources", {"nhs": {**SOURCES["nhs"], "detail": 2023}}),
     ("alternate", [{"name": "English", "link": "/"}]), ("alternate", "es"),
     ("breath_timer", [6]), ("generator", "no"), ("polyfills", "x.js"),
 ])  # fmt: skip
