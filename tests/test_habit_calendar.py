@@ -356,6 +356,26 @@ def test_reminder_fires_at_the_chosen_interval_and_stops_when_asked(reminding: P
     assert len(reminder_times(reminding)) == 3
 
 
+@pytest.mark.parametrize(("address", "browser_language", "first"), [
+    ("es/" + HABIT, "en-US", "El primero es a las 13:20."),
+    (HABIT, "es-ES", "The first is at 1:20\u202fPM."),
+    (HABIT, "en-GB", "The first is at 13:20."),
+], ids=["Spanish page, American browser", "English page, Spanish browser", "English page, British browser"])  # fmt: skip
+def test_reminder_times_are_written_in_the_pages_language(
+    browser: Browser, site_url: str, address: str, browser_language: str, first: str
+) -> None:
+    """The page's language, not the browser's; a British browser keeps its 24-hour clock on an English page."""
+    context = browser.new_context(locale=browser_language, timezone_id="Europe/London")
+    context.grant_permissions(["notifications"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.clock.install(time=datetime(2026, 11, 25, 13, 0, tzinfo=UTC))
+    page.goto(site_url + address + "#reminder")
+    page.locator("#habit-every").fill("20")
+    page.locator(".habit-start").click()
+    expect(page.locator(".habit-reminder [role=status]")).to_contain_text(first)
+    context.close()
+
+
 def test_reminders_end_when_the_reader_leaves_the_page(reminding: Page) -> None:
     reminding.get_by_label("Remind me every").fill("10")
     reminding.get_by_role("button", name="Start reminders").click()

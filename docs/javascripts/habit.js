@@ -481,8 +481,13 @@
     return notification;
   }
 
+  // A clock time in the page's language, not the browser's: a Spanish page says 13:00 in an
+  // American browser, not 1:00 PM. Where the reader's browser asks for a variety of the page's
+  // language (en-GB on an English page), its way of writing times is kept.
   function clockTime(date) {
-    return date.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+    const language = document.documentElement.lang;
+    const locale = navigator.languages.find((tag) => tag.split("-")[0] === language) ?? language;
+    return date.toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit" });
   }
 
   // Reminders every `minutes` from one start time; each is due at start + n intervals, so a late
