@@ -34,6 +34,7 @@ from mkdocs.utils.meta import YAML_RE
 from offline import offline
 from site_settings import check_reviews_follow_edition
 from site_words import build_language, site_words, template_words
+from timer_settings import json_in_script
 
 DEFAULT_LANGUAGE = "en"
 
@@ -223,9 +224,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# The site's scripts that speak, and their words in hooks/words.yml: a page that loads one
+# carries those words, in its language, for the script to read (`script_words`).
+SCRIPT_WORDS = {"javascripts/code-actions.js": "code_example", "javascripts/habit.js": "habit"}
+
+
+def page_scripts(page: Page) -> list[str]:
+    """A page's own scripts (overrides/main.html loads them at the end of its content): its front
+    matter's `scripts:`, a tutorial's guided start, and the copy buttons' names where it shows code."""
+    scripts = list(page.meta.get("scripts") or [])
+    if page.meta.get("tutorial"):
+        scripts.append("javascripts/guided-start.js")
+    if 'class="highlight"' in (page.content or ""):
+        scripts.append("javascripts/code-actions.js")
+    return scripts
+
+
+def script_words(scripts: list[str], language: str) -> str:
+    """The words a page's scripts say, in its language, as JSON for its head (overrides/main.html),
+    which Material's instant navigation brings up to date on every page; none where no script
+    speaks. A habit link's ?days= is read in English on every page too (links are shared across
+    languages), so the habit page also carries English's day names."""
+    words = site_words()
+    keys = [SCRIPT_WORDS[script] for script in scripts if script in SCRIPT_WORDS]
+    if not keys:
+        return ""
+    table = {key: words[language][key] for key in keys}
+    if "habit" in table:
+        table["address_days"] = words[DEFAULT_LANGUAGE]["habit"]["days"]
+    return f'<script type="application/json" id="page-words">{json_in_script(table)}</script>'
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = build_language(config)
     context["words"] = template_words(language)
+    context["page_scripts"] = page_scripts(page)
+    context["script_words"] = script_words(context["page_scripts"], language)
     for key in ("reviewed", "review_due"):
         if isinstance(page.meta.get(key), datetime.date):
             context[f"{key}_date"] = long_date(page.meta[key], language)

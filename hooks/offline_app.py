@@ -49,8 +49,10 @@ PRIMARY_COLOUR = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})\s*;")
 # keeps them a year for the same reason).
 VERSIONED = re.compile(r"assets/.+\.[0-9a-f]{8}\.min\.(css|js)")
 # Built, but no reader's browser needs them: server settings, source maps, compressed copies,
-# the shim only a copy read from disk loads, and the worker itself.
-NOT_KEPT = re.compile(r"_headers.*|robots\.txt|.*\.(map|gz)|" + re.escape(SHIM) + "|" + re.escape(WORKER))
+# the shim only a copy read from disk loads, and the worker itself. Nor each language's 404
+# page, which a server answers with status 404 when asked for it by name (deploy/nginx/site.conf):
+# the worker's install, which takes every kept file or none, would fail.
+NOT_KEPT = re.compile(r"_headers.*|robots\.txt|(.+/)?404\.html|.*\.(map|gz)|" + re.escape(SHIM) + "|" + re.escape(WORKER))
 LUNR_LANGUAGE = re.compile(r"assets/javascripts/lunr/(min/lunr\.(?P<code>[a-z]{2})\.min\.js|tinyseg\.js|wordcut\.js)")
 
 

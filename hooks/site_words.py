@@ -7,7 +7,9 @@ rebuilds with the same modules: the words are read again whenever the file has c
 A translator's slip stops the build in one line naming the file, the line, the key and what is
 allowed, never a traceback: the file is checked as a whole as it is read. Every language has
 every key English has (and a translation's own keys), each a line of text with the same
-`{placeholders}` as English, a `date_locale` Babel knows and five `weekdays`. The templates get
+`{placeholders}` as English, a `date_locale` Babel knows, five `weekdays` and seven `habit.days`;
+a word that says a number (`habit.breaks`) has a form for some of the plural categories of the
+language, as Babel knows them, and `other`. The templates get
 the words escaped (`template_words`): a word is text, never markup.
 """
 
@@ -28,11 +30,12 @@ WORDS_FILE = Path(__file__).parent / "words.yml"
 SHOWN_FILE = "hooks/words.yml"
 DEFAULT_LANGUAGE = "en"
 # What a translated page says of itself (hooks/languages.py), with the places each fills in.
-TRANSLATION_KEYS = {"site_description": set(), "translation": {"date"}, "translation_review": {"role", "date"},
-                    "no_translation_review": set()}  # fmt: skip
+TRANSLATION_KEYS = {"site_description": "", "translation": "{date}", "translation_review": "{role} {date}",
+                    "no_translation_review": ""}  # fmt: skip
 # English words drawn in the pictures, each with its translation (hooks/pictures.py).
 PICTURE_LABELS = "picture_labels"
-WEEKDAYS = 5
+# Words that are lists of names, by their place in a language's words: how many, and which.
+WORD_COUNTS = {("weekdays",): (5, "short day names, Monday to Friday"), ("habit", "days"): (7, "day names, Monday to Sunday")}
 # Keys the code reads in every language, English included, beyond the ones it only writes out.
 REQUIRED_KEYS = ("date_locale", "weekdays", "search", "section_link")
 
@@ -61,16 +64,15 @@ def read_words(modified: int) -> dict[str, dict[str, Any]]:
     return words
 
 
-def key_lines(node: yaml.Node | None) -> dict[tuple[str, ...], int]:
-    """The line each language and each of its keys starts on, for errors that say where."""
+def key_lines(node: yaml.Node | None, where: tuple[str, ...] = ()) -> dict[tuple[str, ...], int]:
+    """The line each language, each of its keys and each key of a group starts on, for errors
+    that say where."""
     lines: dict[tuple[str, ...], int] = {}
     if not isinstance(node, yaml.MappingNode):
         return lines
-    for language, column in node.value:
-        lines[(language.value,)] = language.start_mark.line + 1
-        if isinstance(column, yaml.MappingNode):
-            for key, value in column.value:
-                lines[(language.value, key.value)] = value.start_mark.line + 1
+    for key, value in node.value:
+        lines[(*where, key.value)] = key.start_mark.line + 1
+        lines |= key_lines(value, (*where, key.value))
     return lines
 
 
@@ -81,44 +83,82 @@ def placeholders(text: str) -> set[str]:
         return {"{"}  # an unmatched brace: never equal to a real set of places
 
 
-def check_words_file(words: object, lines: dict[tuple[str, ...], int]) -> None:
-    def refuse(where: tuple[str, ...], problem: str) -> None:
-        line = lines.get(where) or lines.get(where[:1])
-        raise PluginError(f"{SHOWN_FILE}{f', line {line}' if line else ''}: {'.'.join(where)} {problem}")
+class WordsError(Exception):
+    """A slip in the words file: where it is (language, key...) and what is wrong."""
 
+    def __init__(self, where: tuple[str, ...], problem: str) -> None:
+        super().__init__(problem)
+        self.where = where
+
+
+def check_words_file(words: object, lines: dict[tuple[str, ...], int]) -> None:
     if not isinstance(words, dict) or not isinstance(words.get(DEFAULT_LANGUAGE), dict):
         raise PluginError(f"{SHOWN_FILE}: must map each language (en, es) to its words, English first")
-    english = words[DEFAULT_LANGUAGE]
-    for language, column in words.items():
-        if not isinstance(column, dict):
-            refuse((str(language),), f"is {column!r}; give the language's words, key: text")
-        expected = {key: placeholders(value) for key, value in english.items() if isinstance(value, str)}
-        if language != DEFAULT_LANGUAGE:
-            expected |= TRANSLATION_KEYS
-        for key, value in column.items():
-            if key == PICTURE_LABELS:
-                if not (isinstance(value, dict) and all(isinstance(x, str) for pair in value.items() for x in pair)):
-                    refuse((language, key), "must map each English label to its words, text: text")
-                continue
-            if key not in expected:
-                refuse((language, key), f"is a key English does not have; the keys are {', '.join(sorted(expected))}")
-            if not isinstance(value, str):
-                refuse((language, key), f"is {value!r}; give a line of text (in quotes if it looks like a number)")
-            if placeholders(value) != expected[key]:
-                allowed = ", ".join(f"{{{name}}}" for name in sorted(expected[key])) or "no {places}"
-                refuse((language, key), f"is {value!r}; its places to fill in must be {allowed}, as in English")
-        missing = sorted(set(expected) - set(column))
-        if missing:
-            refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
-        missing = sorted(set(REQUIRED_KEYS) - set(column))
-        if missing:
-            refuse((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
-        try:
-            Locale.parse(column["date_locale"])
-        except (UnknownLocaleError, ValueError):
-            refuse((language, "date_locale"), f"is {column['date_locale']!r}; give a locale Babel knows, such as en_GB or es")
-        if len(column["weekdays"].split()) != WEEKDAYS:
-            refuse((language, "weekdays"), f"is {column['weekdays']!r}; give {WEEKDAYS} short day names, Monday to Friday")
+    try:
+        for language, column in words.items():
+            check_language(str(language), column, words[DEFAULT_LANGUAGE])
+    except WordsError as error:
+        line = lines.get(error.where) or lines.get(error.where[:1])
+        raise PluginError(f"{SHOWN_FILE}{f', line {line}' if line else ''}: {'.'.join(error.where)} {error}") from None
+
+
+def check_language(language: str, column: object, english: dict[str, Any]) -> None:
+    if not isinstance(column, dict):
+        raise WordsError((language,), f"is {column!r}; give the language's words, key: text")
+    missing = sorted(set(REQUIRED_KEYS) - set(column))
+    if missing:
+        raise WordsError((language,), f"lacks {', '.join(missing)}; give each the words in {language}")
+    locale = column.get("date_locale")
+    try:
+        plurals = Locale.parse(locale).plural_form.tags | {"other"}
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise WordsError((language, "date_locale"), f"is {locale!r}; give a locale Babel knows, such as en_GB or es") from None
+    check_group((language,), column, english | ({} if language == DEFAULT_LANGUAGE else TRANSLATION_KEYS), plurals)
+    for where, (count, which) in WORD_COUNTS.items():
+        names = functools.reduce(lambda group, key: group[key], where, column)
+        if len(names.split()) != count:
+            raise WordsError((language, *where), f"is {names!r}; give {count} {which}")
+
+
+def check_group(where: tuple[str, ...], group: dict[str, Any], english: dict[str, Any], plurals: set[str]) -> None:
+    """A language's words, or a group of them (`habit`), against English's: the same keys, each
+    a line of text with English's {places}, a group where English has one, and for a word that
+    says a number, its forms by the language's plural categories (`other` always)."""
+    for key, value in group.items():
+        here = (*where, key)
+        if key == PICTURE_LABELS and len(where) == 1:
+            if not (isinstance(value, dict) and all(isinstance(x, str) for pair in value.items() for x in pair)):
+                raise WordsError(here, "must map each English label to its words, text: text")
+            continue
+        if key not in english:
+            raise WordsError(here, f"is a key English does not have; the keys are {', '.join(sorted(english))}")
+        model = english[key]
+        if isinstance(model, dict) and "other" not in model:
+            if not isinstance(value, dict):
+                raise WordsError(here, f"is {value!r}; give its words as English does, key: text")
+            check_group(here, value, model, plurals)
+        elif isinstance(model, dict):
+            check_plural(here, value, model["other"], plurals)
+        else:
+            check_text(here, value, model)
+    missing = sorted(set(english) - set(group) - ({PICTURE_LABELS} if len(where) == 1 else set()))
+    if missing:
+        raise WordsError(where, f"lacks {', '.join(missing)}; give each the words in {where[0]}")
+
+
+def check_plural(where: tuple[str, ...], value: object, english: str, plurals: set[str]) -> None:
+    if not isinstance(value, dict) or "other" not in value or not set(value) <= plurals:
+        raise WordsError(where, f"is {value!r}; give a form for each plural category of the language, of {', '.join(sorted(plurals))}, with other always")
+    for category, text in value.items():
+        check_text((*where, category), text, english)
+
+
+def check_text(where: tuple[str, ...], value: object, english: str) -> None:
+    if not isinstance(value, str):
+        raise WordsError(where, f"is {value!r}; give a line of text (in quotes if it looks like a number)")
+    if placeholders(value) != placeholders(english):
+        allowed = ", ".join(f"{{{name}}}" for name in sorted(placeholders(english))) or "no {places}"
+        raise WordsError(where, f"is {value!r}; its places to fill in must be {allowed}, as in English")
 
 
 def build_language(config: MkDocsConfig) -> str:

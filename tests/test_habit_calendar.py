@@ -207,8 +207,9 @@ def test_same_choices_give_the_same_uids_on_a_second_download(habit: Page) -> No
         (lambda page: [page.get_by_label(day).uncheck() for day in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]], "Tick at least one day.", None),
         (lambda page: page.get_by_label("Break 2", exact=True).fill("25:00"), "25:00 is not a time of day", "Break 2"),
         (lambda page: page.get_by_label("Each break lasts").fill("0"), "1 to 60 whole minutes", "Each break lasts"),
+        (lambda page: page.get_by_label("Each break lasts").fill(""), "1 to 60 whole minutes: enter how many.", "Each break lasts"),
     ],
-    ids=["no day ticked", "a time like 25:00", "a length of zero"],
+    ids=["no day ticked", "a time like 25:00", "a length of zero", "no length"],
 )
 def test_bad_choices_get_a_message_and_no_file(
     habit: Page, change: Callable[[Page], object], message: str, field: str | None
@@ -283,6 +284,37 @@ def test_link_with_a_bad_choice_says_what_is_wrong_at_once(page: Page, site_url:
     expect(page.get_by_role("alert")).to_contain_text("Break 2: 25:00 is not a time of day")
 
 
+# A link's length that a number field cannot hold reads back as an empty field: the message
+# quotes the link's value, cut short, never "nothing".
+@pytest.mark.parametrize(("language", "length", "said"), [
+    ("en", "abc", "Each break lasts 1 to 60 whole minutes: abc will not do."),
+    ("en", "9" * 400, f"Each break lasts 1 to 60 whole minutes: {'9' * 40} will not do."),
+    ("es", "abc", "Cada pausa dura de 1 a 60 minutos enteros: abc no sirve."),
+])  # fmt: skip
+def test_a_links_length_the_field_cannot_hold_is_quoted_in_its_message(page: Page, site_url: str, language: str, length: str, said: str) -> None:
+    page.goto(site_url + ("es/" if language == "es" else "") + HABIT + f"?length={length}#calendar")
+    expect(page.locator("#habit-length-error")).to_have_text(said)
+
+
+# One break, one minute: the words' singular forms, in each language, chosen by Intl.PluralRules.
+@pytest.mark.parametrize(("language", "left", "downloaded"), [
+    ("en", "Break removed. 1 left.",
+     "Downloaded twist-breaks.ics: 1 break of 1 minute, Monday to Friday, at 16:00. Open the file to add it to your calendar."),
+    ("es", "Pausa quitada. Queda 1.",
+     "Descargado pausas-para-girar.ics: 1 pausa de 1 minuto, de lunes a viernes, a las 16:00. Abra el archivo para añadirla a su calendario."),
+])  # fmt: skip
+def test_one_break_of_one_minute_is_said_in_the_singular(page: Page, site_url: str, language: str, left: str, downloaded: str) -> None:
+    page.goto(site_url + ("es/" if language == "es" else "") + HABIT + "#calendar")
+    status = page.locator(".habit-calendar [role=status]")
+    for _ in range(2):
+        page.locator(".habit-remove-time").first.click()
+    expect(status).to_have_text(left)
+    page.locator("#habit-length").fill("1")
+    with page.expect_download():
+        page.locator(".habit-calendar [type=submit]").click()
+    expect(status).to_have_text(downloaded)
+
+
 # ---- Reminders while the page is open ----
 
 
@@ -322,6 +354,26 @@ def test_reminder_fires_at_the_chosen_interval_and_stops_when_asked(reminding: P
     expect(reminding.get_by_label("Remind me every")).to_be_editable()
     reminding.clock.run_for("03:00:00")
     assert len(reminder_times(reminding)) == 3
+
+
+@pytest.mark.parametrize(("address", "browser_language", "first"), [
+    ("es/" + HABIT, "en-US", "El primero es a las 13:20."),
+    (HABIT, "es-ES", "The first is at 1:20\u202fPM."),
+    (HABIT, "en-GB", "The first is at 13:20."),
+], ids=["Spanish page, American browser", "English page, Spanish browser", "English page, British browser"])  # fmt: skip
+def test_reminder_times_are_written_in_the_pages_language(
+    browser: Browser, site_url: str, address: str, browser_language: str, first: str
+) -> None:
+    """The page's language, not the browser's; a British browser keeps its 24-hour clock on an English page."""
+    context = browser.new_context(locale=browser_language, timezone_id="Europe/London")
+    context.grant_permissions(["notifications"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.clock.install(time=datetime(2026, 11, 25, 13, 0, tzinfo=UTC))
+    page.goto(site_url + address + "#reminder")
+    page.locator("#habit-every").fill("20")
+    page.locator(".habit-start").click()
+    expect(page.locator(".habit-reminder [role=status]")).to_contain_text(first)
+    context.close()
 
 
 def test_reminders_end_when_the_reader_leaves_the_page(reminding: Page) -> None:

@@ -147,6 +147,17 @@ def test_a_missing_spanish_page_gets_the_spanish_404_page(fetch: Fetch, site_dir
     assert response.getheader("Content-Security-Policy") and response.getheader("Cache-Control") == "no-cache"
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_404_page_asked_for_by_name_answers_404_and_asks_not_to_be_listed(fetch: Fetch, site_dir: Path, language: str) -> None:
+    """Search engines list an address that answers 200: the 404 page would show in results."""
+    page = "404.html" if language == "en" else "es/404.html"
+    response = fetch(f"/{page}")
+    assert response.status == 404
+    assert response.body == (site_dir / page).read_bytes()
+    robots = BeautifulSoup(response.body, "html.parser").select_one('meta[name="robots"]')
+    assert robots and robots["content"] == "noindex"
+
+
 def test_a_folder_without_its_slash_is_redirected_to_it_by_a_relative_address(fetch: Fetch) -> None:
     response = fetch("/embed")
     assert (response.status, response.getheader("Location")) == (301, "/embed/")
@@ -251,6 +262,8 @@ def site_with_public_and_leftover_files(site_dir: Path, tmp_path: Path) -> Itera
         "chair-twist/#index.html#": "autosave",
         "chair-twist/index.html.swp": "swap",
         ".git/config": "[core]",
+        "es/.git/config": "[core]",
+        "es/chair-twist/index.html~": "old",
     }.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text)
@@ -278,6 +291,15 @@ def test_well_known_and_pages_named_like_the_header_files_are_served(site_with_p
                     "/.well-known/../.git/config", "/chair-twist/index.html~", "/chair-twist/%23index.html%23",
                     "/chair-twist/index.html.swp"):  # fmt: skip
         assert get(refused).status in (400, 404), refused
+
+
+@pytest.mark.parametrize("path", ["/es/.git/config", "/es/.git/", "/es/chair-twist/index.html~", "/es/x~",
+                                  "/es/..%5c..%5c_headers", "/es/chair-twist/%23index.html%23"])
+def test_a_blocked_name_under_es_gets_the_spanish_404(site_with_public_and_leftover_files: Fetch, site_dir: Path, path: str) -> None:
+    response = site_with_public_and_leftover_files(path)
+    assert response.status == 404
+    assert BeautifulSoup(response.body, "html.parser").html["lang"] == "es"
+    assert response.body == (site_dir / "es" / "404.html").read_bytes()
 
 
 def test_the_build_leaves_editors_leftovers_out_and_publishes_well_known(tmp_path: Path) -> None:

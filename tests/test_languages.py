@@ -466,6 +466,60 @@ def test_calendar_file_from_the_spanish_page_reads_in_spanish(page: Page, site_u
     expect(status).to_contain_text("de lunes a viernes, a las 10:30, 14:00 y 16:00")
 
 
+# The site's scripts that speak, and the words each takes from the page (hooks/words.yml).
+SPEAKING_SCRIPTS = {"code-actions.js": "code_example", "habit.js": "habit"}
+
+
+def page_words(soup: BeautifulSoup) -> dict[str, object]:
+    carried = soup.select_one("script#page-words")
+    return json.loads(carried.string) if carried else {}
+
+
+def test_each_page_carries_its_scripts_words_from_the_words_file(built_page) -> None:
+    """One source: what the habit forms and the code blocks' buttons say is hooks/words.yml's."""
+    seen = set()
+    for url in ALL_PAGES + SPANISH_PROSE:
+        soup = built_page(url)
+        language = soup.html["lang"]
+        loaded = {script["src"].rsplit("/", 1)[-1] for script in soup.select("script[src]")}
+        expected = {key: site_words.site_words()[language][key] for script, key in SPEAKING_SCRIPTS.items() if script in loaded}
+        carried = page_words(soup)
+        if "habit" in expected:
+            # A habit link's ?days= is read in English on every page.
+            expected["address_days"] = site_words.site_words()["en"]["habit"]["days"]
+        assert carried == expected, url
+        seen |= {(language, key) for key in carried}
+    assert {(language, key) for language in ("en", "es") for key in SPEAKING_SCRIPTS.values()} <= seen
+
+
+def as_a_third_language(page: Page, address: str, words: dict[str, object]) -> None:
+    """The page served as if built in Portuguese: its lang, and its scripts' words laid over."""
+    def serve(route) -> None:
+        html = route.fetch().text()
+        soup = BeautifulSoup(html, "html.parser")
+        carried = page_words(soup)
+        for key, value in words.items():
+            carried[key] = carried[key] | value if isinstance(value, dict) else value
+        soup.select_one("script#page-words").string = json.dumps(carried, ensure_ascii=False)
+        soup.html["lang"] = "pt"
+        route.fulfill(body=str(soup), content_type="text/html; charset=utf-8")
+
+    page.route(address, serve)
+    page.goto(address)
+
+
+def test_a_third_languages_words_reach_the_habit_forms_and_the_code_buttons(page: Page, site_url: str) -> None:
+    """No script falls back on English words of its own: a language the page carries is spoken."""
+    as_a_third_language(page, site_url + "daily-habit/", {"habit": {"remove": "Remover", "break_label": "Pausa {n}",
+                                                                     "removed": {"one": "Removida. Resta {left}.", "other": "Removida. Restam {left}."}}})  # fmt: skip
+    expect(page.locator(".habit-remove-time").first).to_have_text("Remover")
+    expect(page.get_by_label("Pausa 1", exact=True)).to_have_count(1)
+    page.locator(".habit-remove-time").first.click()
+    expect(page.locator(".habit-calendar [role=status]")).to_have_text("Removida. Restam 2.")
+    as_a_third_language(page, site_url + "embed-the-timer/", {"code_example": "Exemplo de código"})
+    expect(page.locator(".md-code__nav").first).to_have_attribute("aria-label", "Exemplo de código 1")
+
+
 def test_language_switch_carries_a_habit_links_choices(page: Page, site_url: str) -> None:
     """An admin's link with choices (`?times=…&days=…#calendar`) keeps them in the other language."""
     choices = "?times=10:30,15:00&days=mon,wed&length=7#calendar"

@@ -49,6 +49,34 @@ def test_a_translators_slip_is_named_with_its_line(tmp_path: Path, monkeypatch: 
     assert message.startswith(f"hooks/words.yml, line {line_of(WORDS, old.strip())}: ") and said in message, message
 
 
+REMOVED = "    removed:\n      one: Pausa quitada. Queda {left}.\n      other: Pausa quitada. Quedan {left}.\n"
+
+
+# The habit page's words (habit.js): a group checked like the rest, its numbers by plural category.
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("    remove: Quitar\n", "    remove: 3\n", "es.habit.remove is 3; give a line of text"),
+    ("    break_label: Pausa {n}\n", "    break_label: Pausa {número}\n", "es.habit.break_label is 'Pausa {número}'; its places to fill in must be {n}"),
+    ("    days: lunes martes miércoles jueves viernes sábado domingo\n", "    days: lunes martes\n",
+     "es.habit.days is 'lunes martes'; give 7 day names, Monday to Sunday"),
+    (REMOVED, "    removed:\n      one: Pausa quitada. Queda {left}.\n", "es.habit.removed is {'one': 'Pausa quitada. Queda {left}.'}; "
+     "give a form for each plural category of the language, of many, one, other, with other always"),
+    (REMOVED, REMOVED + "      few: Quedan {left}.\n", "of many, one, other, with other always"),
+    ("      one: '{n} pausa'\n", "      one: '{count} pausa'\n", "es.habit.breaks.one is '{count} pausa'; its places to fill in must be {n}"),
+    ("  habit:\n    days: lunes", "  habit: pausas\n  habito:\n    days: lunes", "es.habit is 'pausas'; give its words as English does"),
+])  # fmt: skip
+def test_a_slip_in_the_habit_pages_words_is_named_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, said: str
+) -> None:
+    message = words_error(tmp_path, monkeypatch, old, new)
+    assert message.startswith(f"hooks/words.yml, line {line_of(WORDS, old.strip())}: ") and said in message, message
+
+
+def test_a_habit_word_missing_from_a_translation_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = words_error(tmp_path, monkeypatch, "    remove: Quitar\n", "")
+    assert message.startswith(f"hooks/words.yml, line {line_of(WORDS, chr(10) + '  habit:' + chr(10) + '    days: lunes') + 1}: ")
+    assert "es.habit lacks remove; give each the words in es" in message, message
+
+
 @pytest.mark.parametrize("key", ["site_description", "translation", "translation_review", "no_translation_review", "how_to_report"])
 def test_a_key_missing_from_a_translation_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
     spanish = WORDS.index("\nes:\n")

@@ -13,70 +13,20 @@
   const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
   const LENGTH = { min: 1, max: 60 };
   const EVERY = { min: 5, max: 240 };
-  // What the page and the calendar file say, in the page's language (<html lang>); {name}
-  // takes a value. The address's ?days= is read in English or in the page's language.
-  const WORDS = {
-    en: {
-      days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-      everyDay: "every day", to: "{first} to {last}", and: "{rest} and {last}",
-      title: "Twist break", file: "twist-breaks.ics",
-      cue: "Sit tall, then \u201cbreathe in to lengthen, breathe out to twist\u201d: 5 to 8 breaths each side, turning only as far as is comfortable.",
-      check: "Check first: if you have a slipped disc or sciatica that flared up recently, weak bones, a hip replacement or recent surgery, or you are pregnant, ask a doctor or physiotherapist before you twist.",
-      stop: "Stop if you feel sharp, stabbing or burning pain, pain that shoots down an arm or a leg, new numbness or tingling, or you feel dizzy or faint.",
-      steps: "Steps and timer: {address}", stepsNowhere: "Steps and timer: the Chair twist page of Unstuck.",
-      fixFirst: "No file yet. Please fix this first:", remove: "Remove", removeBreak: "Remove break {n}", breakLabel: "Break {n}",
-      noTime: "Break {n}: enter a time, such as 14:00.",
-      notTime: "Break {n}: {text} is not a time of day. Use a time from 00:00 to 23:59, such as 14:00.",
-      sameTime: "Break {n}: {time} is already break {other}. Change or remove one of them.",
-      oneTime: "Add at least one time.", oneDay: "Tick at least one day.",
-      length: "Each break lasts {min} to {max} whole minutes: {value} will not do.", nothing: "nothing",
-      removed: "Break removed. {left} left.", breaks: ["1 break", "{n} breaks"],
-      downloaded: "Downloaded {file}: {count} of {length} minutes, {days}, at {times}. Open the file to add them to your calendar.",
-      fromLink: "Your choices come from the link you followed. Check them, then download the file.",
-      unknownDays: ["The link's {days} was left out: it is not a day of the week.", "The link's {days} were left out: they are not days of the week."],
-      youCan: "You can ", addBreaks: "add twist breaks to your calendar", instead: " instead.",
-      every: "Choose a whole number of minutes from {min} to {max}.",
-      noNotifications: "This browser cannot show notifications from a web page, so it cannot remind you.",
-      blocked: "Your browser does not allow this page to show notifications, so it cannot remind you.",
-      allow: "Allow them in your browser's settings for this site, or ",
-      off: "Reminders are off.", timeFor: "Time for a twist break", clickTo: "Click to open the chair twist page.",
-      reminder: "Reminder {count} at {now}. The next is at {next}.",
-      on: "Twist break reminders are on", onBody: "Every {minutes} minutes while the Unstuck page stays open.",
-      cannot: "This browser cannot show notifications from this page, so it cannot remind you.",
-      started: "Reminders are on: every {minutes} minutes while this page stays open. The first is at {first}.",
-    },
-    es: {
-      days: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
-      everyDay: "todos los días", to: "de {first} a {last}", and: "{rest} y {last}",
-      title: "Pausa para girar", file: "pausas-para-girar.ics",
-      cue: "Siéntese recto y después \u00abtome aire para estirarse, suelte el aire para girar\u00bb: de 5 a 8 respiraciones por lado, girando solo hasta donde le sea cómodo.",
-      check: "Consulte antes a un médico o fisioterapeuta si ha tenido hace poco una hernia de disco o una ciática, si tiene los huesos débiles o una prótesis de cadera, si le han operado hace poco o si está embarazada.",
-      stop: "Pare si nota dolor agudo, punzante o que quema, dolor que baja por un brazo o una pierna, adormecimiento u hormigueo nuevos, o mareo o sensación de desmayo.",
-      steps: "Pasos y temporizador: {address}", stepsNowhere: "Pasos y temporizador: la página Giro en la silla de Unstuck.",
-      fixFirst: "Aún no hay archivo. Corrija esto antes:", remove: "Quitar", removeBreak: "Quitar la pausa {n}", breakLabel: "Pausa {n}",
-      noTime: "Pausa {n}: escriba una hora, como 14:00.",
-      notTime: "Pausa {n}: {text} no es una hora del día. Use una hora de 00:00 a 23:59, como 14:00.",
-      sameTime: "Pausa {n}: {time} ya es la pausa {other}. Cambie o quite una de las dos.",
-      oneTime: "Añada al menos una hora.", oneDay: "Marque al menos un día.",
-      length: "Cada pausa dura de {min} a {max} minutos enteros: {value} no sirve.", nothing: "nada",
-      removed: "Pausa quitada. Quedan {left}.", breaks: ["1 pausa", "{n} pausas"],
-      downloaded: "Descargado {file}: {count} de {length} minutos, {days}, a las {times}. Abra el archivo para añadirlas a su calendario.",
-      fromLink: "Sus elecciones vienen del enlace que ha seguido. Revíselas y después descargue el archivo.",
-      unknownDays: ["Del enlace se ha dejado fuera {days}: no es un día de la semana.", "Del enlace se han dejado fuera {days}: no son días de la semana."],
-      youCan: "Puede ", addBreaks: "añadir pausas para girar a su calendario", instead: ".",
-      every: "Elija un número entero de minutos, de {min} a {max}.",
-      noNotifications: "Este navegador no puede mostrar avisos de una página web, así que no puede avisarle.",
-      blocked: "Su navegador no deja que esta página muestre avisos, así que no puede avisarle.",
-      allow: "Permítalos en los ajustes de su navegador para este sitio, o ",
-      off: "Los avisos están desactivados.", timeFor: "Es hora de una pausa para girar", clickTo: "Haga clic para abrir la página del giro en la silla.",
-      reminder: "Aviso {count} a las {now}. El siguiente es a las {next}.",
-      on: "Los avisos de pausas para girar están activos", onBody: "Cada {minutes} minutos mientras la página de Unstuck siga abierta.",
-      cannot: "Este navegador no puede mostrar avisos desde esta página, así que no puede avisarle.",
-      started: "Los avisos están activos: cada {minutes} minutos mientras esta página siga abierta. El primero es a las {first}.",
-    },
-  };
-  const words = () => WORDS[document.documentElement.lang] ?? WORDS.en;
-  const say = (key, values = {}) => words()[key].replace(/{(\w+)}/g, (_, name) => values[name]);
+  // What the page and the calendar file say, in the page's language: the words the page carries
+  // (hooks/words.yml's `habit`, written into its head by hooks/languages.py); {name} takes a value.
+  const pageWords = () => JSON.parse(document.getElementById("page-words").textContent);
+  const words = () => pageWords().habit;
+  const fill = (text, values) => text.replace(/{(\w+)}/g, (_, name) => values[name]);
+  const say = (key, values = {}) => fill(words()[key], values);
+  // A word that says a number has a form for each plural category of the language ("1 break",
+  // "2 breaks"); `other` serves any category the words leave out.
+  function sayCount(key, count, values = {}) {
+    const forms = words()[key];
+    const form = forms[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? forms.other;
+    return fill(form, values);
+  }
+  const dayNames = () => words().days.split(" ");
   // Clicking a reminder reuses one tab for the chair twist rather than opening a new one each time.
   const TWIST_WINDOW = "unstuck-chair-twist";
   const ICS_LINE_OCTETS = 75;
@@ -143,7 +93,7 @@
   function parseDay(word) {
     const lower = plain(word.trim());
     if (lower.length < 2) return null;
-    const names = [WORDS.en.days, words().days];
+    const names = [pageWords().address_days.split(" "), dayNames()];
     return DAYS.find((code, day) => names.some((list) => plain(list[day]).startsWith(lower))) ?? null;
   }
 
@@ -173,8 +123,8 @@
   function describeDays(days) {
     const indices = days.map((day) => DAYS.indexOf(day));
     const consecutive = indices.every((index, i) => i === 0 || index === indices[i - 1] + 1);
-    const names = days.map((day) => words().days[DAYS.indexOf(day)]);
-    if (days.length === 7) return say("everyDay");
+    const names = days.map((day) => dayNames()[DAYS.indexOf(day)]);
+    if (days.length === 7) return say("every_day");
     if (consecutive && days.length >= 3) return say("to", { first: names[0], last: names.at(-1) });
     return listed(names);
   }
@@ -274,7 +224,7 @@
 
   function calendarFile(choices, address, now) {
     // Who should check first leads: a calendar event is a way in that skips the page above the steps.
-    const description = [say("check"), say("cue"), say("stop"), address ? say("steps", { address }) : say("stepsNowhere")].join("\n");
+    const description = [say("check"), say("cue"), say("stop"), address ? say("steps", { address }) : say("steps_nowhere")].join("\n");
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
@@ -313,7 +263,7 @@
   function showProblems(form, problems) {
     const summary = form.querySelector(".habit-problems");
     const intro = document.createElement("p");
-    intro.textContent = say("fixFirst");
+    intro.textContent = say("fix_first");
     const list = document.createElement("ul");
     for (const problem of problems) {
       const item = document.createElement("li");
@@ -351,9 +301,9 @@
       input.id = `habit-time-${number}`;
       error.id = `habit-time-${number}-error`;
       label.htmlFor = input.id;
-      label.textContent = say("breakLabel", { n: number });
+      label.textContent = say("break_label", { n: number });
       input.setAttribute("aria-describedby", `habit-times-hint ${error.id}`);
-      remove.setAttribute("aria-label", say("removeBreak", { n: number }));
+      remove.setAttribute("aria-label", say("remove_break", { n: number }));
     });
   }
 
@@ -362,7 +312,8 @@
     numberRows(list);
   }
 
-  function readCalendarForm(form) {
+  // `linkLength`: the length the page's address gave, when the form is read for the link.
+  function readCalendarForm(form, linkLength) {
     const problems = [];
     const rows = [...form.querySelectorAll(".habit-time-list li")];
     const times = [];
@@ -372,28 +323,32 @@
       const text = input.value.trim();
       const time = parseTime(text);
       let message = "";
-      if (!text) message = say("noTime", { n: index + 1 });
-      else if (!time) message = say("notTime", { n: index + 1, text });
-      else if (times.includes(time)) message = say("sameTime", { n: index + 1, time, other: times.indexOf(time) + 1 });
+      if (!text) message = say("no_time", { n: index + 1 });
+      else if (!time) message = say("not_time", { n: index + 1, text });
+      else if (times.includes(time)) message = say("same_time", { n: index + 1, time, other: times.indexOf(time) + 1 });
       showError(input, error, message);
       if (message) problems.push(message);
       times.push(time);
     });
     if (rows.length === 0) {
-      const message = say("oneTime");
+      const message = say("one_time");
       showError(null, form.querySelector("#habit-times-error"), message);
       problems.push(message);
     }
     const days = [...form.querySelectorAll('input[name="day"]:checked')].map((box) => box.value);
     if (days.length === 0) {
-      const message = say("oneDay");
+      const message = say("one_day");
       showError(null, form.querySelector("#habit-days-error"), message);
       problems.push(message);
     }
     const lengthField = form.querySelector("#habit-length");
     const length = parseWhole(lengthField.value, LENGTH);
     if (length === null) {
-      const message = say("length", { min: LENGTH.min, max: LENGTH.max, value: lengthField.value.trim() || say("nothing") });
+      // A number field empties itself of what it cannot hold (?length=abc, 400 nines): the
+      // message quotes the link's value then, cut short like the link's days.
+      const given = lengthField.value.trim() || linkLength?.trim().slice(0, 40);
+      const range = { min: LENGTH.min, max: LENGTH.max };
+      const message = given ? say("length", { ...range, value: given }) : say("no_length", range);
       showError(lengthField, form.querySelector("#habit-length-error"), message);
       problems.push(message);
     }
@@ -404,7 +359,7 @@
   function sayUnknownDays(form, unknown) {
     const error = form.querySelector("#habit-days-error");
     const quoted = unknown.map((word) => `“${word}”`).join(", ");
-    const message = words().unknownDays[+(unknown.length !== 1)].replace("{days}", quoted);
+    const message = sayCount("unknown_days", unknown.length, { days: quoted });
     error.textContent = [error.textContent, message].filter(Boolean).join(" ");
     console.warn(`Unstuck: ?days= ${quoted} left out: not a day of the week.`);
   }
@@ -431,7 +386,7 @@
         row.remove();
         numberRows(list);
         (next?.querySelector("input") ?? form.querySelector(".habit-add-time")).focus();
-        status.textContent = say("removed", { left: list.children.length });
+        status.textContent = sayCount("removed", list.children.length, { left: list.children.length });
       } else if (event.target.closest(".habit-add-time")) {
         list.append(timeRow(""));
         numberRows(list);
@@ -452,16 +407,22 @@
       setTimes(list, choices.times);
       const address = linkForCalendar(document.querySelector(".habit-twist-link"));
       download(calendarFile(choices, address, new Date()), say("file"));
-      const count = words().breaks[+(choices.times.length !== 1)].replace("{n}", choices.times.length);
-      status.textContent = say("downloaded", { file: say("file"), count, length: choices.length, days: describeDays(choices.days), times: listed(choices.times) });
+      const breaks = choices.times.length;
+      status.textContent = sayCount("downloaded", breaks, {
+        file: say("file"),
+        count: sayCount("breaks", breaks, { n: breaks }),
+        minutes: sayCount("minutes", choices.length, { n: choices.length }),
+        days: describeDays(choices.days),
+        times: listed(choices.times),
+      });
     });
 
     const fromAddress = choicesFromAddress(location.search);
     if (Object.keys(fromAddress).length) {
       fillCalendarForm(form, fromAddress);
-      const { problems } = readCalendarForm(form);
+      const { problems } = readCalendarForm(form, fromAddress.length);
       if (problems.length) showProblems(form, problems);
-      else status.textContent = say("fromLink");
+      else status.textContent = say("from_link");
       if (fromAddress.unknownDays?.length) sayUnknownDays(form, fromAddress.unknownDays);
       if (!location.hash) document.getElementById("calendar")?.scrollIntoView();
     }
@@ -477,10 +438,10 @@
     const status = form.querySelector(".habit-status");
     form.hidden = false;
 
-    const offerCalendar = (reason, alternative = say("youCan")) => {
+    const offerCalendar = (reason, alternative = say("you_can")) => {
       const link = document.createElement("a");
       link.href = "#calendar";
-      link.textContent = say("addBreaks");
+      link.textContent = say("add_breaks");
       status.replaceChildren(`${reason} ${alternative}`, link, say("instead"));
     };
 
@@ -490,7 +451,7 @@
       showError(field, error, minutes === null ? say("every", { min: EVERY.min, max: EVERY.max }) : "");
       if (minutes === null) return;
       if (!("Notification" in window)) {
-        offerCalendar(say("noNotifications"));
+        offerCalendar(say("no_notifications"));
         return;
       }
       const permission = Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
@@ -520,8 +481,13 @@
     return notification;
   }
 
+  // A clock time in the page's language, not the browser's: a Spanish page says 13:00 in an
+  // American browser, not 1:00 PM. Where the reader's browser asks for a variety of the page's
+  // language (en-GB on an English page), its way of writing times is kept.
   function clockTime(date) {
-    return date.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+    const language = document.documentElement.lang;
+    const locale = navigator.languages.find((tag) => tag.split("-")[0] === language) ?? language;
+    return date.toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit" });
   }
 
   // Reminders every `minutes` from one start time; each is due at start + n intervals, so a late
@@ -543,7 +509,7 @@
         stop.hidden = true;
         start.hidden = false;
         if (stopHadFocus) start.focus();
-        status.textContent = say("off");
+        status.textContent = say("reminders_off");
       },
     };
 
@@ -551,14 +517,14 @@
       const due = startedAt + (count + 1) * interval;
       timer = setTimeout(() => {
         count += 1;
-        notify(say("timeFor"), say("clickTo"));
+        notify(say("time_for"), say("click_to"));
         status.textContent = say("reminder", { count, now: clockTime(new Date()), next: clockTime(new Date(due + interval)) });
         scheduleNext();
       }, due - Date.now());
     };
 
     try {
-      notify(say("on"), say("onBody", { minutes }));
+      notify(say("reminders_on"), say("on_body", { minutes }));
     } catch {
       // Some browsers, such as Chrome on Android, show notifications only from a service worker.
       offerCalendar(say("cannot"));
