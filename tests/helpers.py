@@ -265,6 +265,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that leaves a page mid-download closes its connection: no error to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def handler_with_policy(policy: str) -> type[QuietHandler]:
     class PolicyHandler(QuietHandler):
         def end_headers(self) -> None:
@@ -278,9 +286,7 @@ def serve(
     directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
 ) -> tuple[str, Callable[[], None]]:
     """Serve a directory on 127.0.0.1 (any free port by default); return its base URL and a stop function."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
-    )
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 
@@ -292,6 +298,15 @@ def serve(
 
 
 # In Chromium
+
+
+def goto_for_instant_navigation(page: Page, url: str) -> None:
+    """Opens a page as a reader finds it a moment later: Material's instant navigation takes its
+    links once it has read the site's sitemap.xml, which it fetches after the page loads (a
+    link clicked sooner loads its page afresh). The language links' own sitemaps are not found."""
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml") and response.ok) as sitemap:
+        page.goto(url)
+    sitemap.value.finished()
 
 
 def axe_violations(page: Page) -> list[str]:

@@ -12,7 +12,19 @@ from urllib.parse import urljoin
 import pytest
 import site_words
 from bs4 import BeautifulSoup
-from helpers import ENGLISH_WORDS, NAMES, PAGES, ROOT, WORD, article, build_site, english_in, prose, throwaway_site
+from helpers import (
+    ENGLISH_WORDS,
+    NAMES,
+    PAGES,
+    ROOT,
+    WORD,
+    article,
+    build_site,
+    english_in,
+    goto_for_instant_navigation,
+    prose,
+    throwaway_site,
+)
 from languages import missing_twins, translation_note
 from playwright.sync_api import Page, expect
 
@@ -276,7 +288,7 @@ def test_language_switch_lands_on_the_twin_and_back(page: Page, site_url: str, u
 
 
 def test_language_switch_follows_instant_navigation(page: Page, site_url: str) -> None:
-    page.goto(site_url)
+    goto_for_instant_navigation(page, site_url)
     page.evaluate("window.samePage = true")
     for url in ["safety/", "daily-habit/", "chair-twist/"]:
         page.locator(f".md-nav--primary a[href$='{url}']").first.click()
@@ -289,7 +301,7 @@ def test_language_switch_follows_instant_navigation(page: Page, site_url: str) -
 
 
 def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: str) -> None:
-    page.goto(site_url + "es/")
+    goto_for_instant_navigation(page, site_url + "es/")
     page.evaluate("window.samePage = true")
     page.locator(".md-nav--primary a[href$='safety/']").first.click()
     expect(page).to_have_url(site_url + "es/safety/")
@@ -303,7 +315,7 @@ def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site
     travel in the head."""
     said: list[str] = []
     page.on("console", lambda message: message.type in ("warning", "error") and said.append(message.text))
-    page.goto(site_url + "es/")
+    goto_for_instant_navigation(page, site_url + "es/")
     page.evaluate("window.samePage = true")
     for url in ("es/chair-twist/", "es/safety/", "es/floor-twist/"):
         page.locator(f".md-nav--primary a[href$='{url.removeprefix('es/')}']").first.click()

@@ -39,8 +39,8 @@ def test_timer_runs_from_disk(page: Page, requests: list[str], offline_site: Pat
     page.clock.install(time=0)
     page.goto((offline_site / "chair-twist.html").as_uri())
     page.clock.pause_at(60_000)
-    page.get_by_role("button", name="Start").click()  # the ready screen, then its Start
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Start", exact=True).click()  # the ready screen, then its Start
+    page.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(70_000)
     assert page.evaluate("timerDone") == 1
     expect(page.locator("breath-timer .bt-ui")).to_have_css("text-align", "center")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, TUTORIALS, build_site, english_in, pdf_text, print_to_pdf, serve
+from helpers import ROOT, TUTORIALS, build_site, english_in, goto_for_instant_navigation, pdf_text, print_to_pdf, serve
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
@@ -350,7 +350,7 @@ def test_print_button_prints_and_stays_off_paper(page: Page, site_url: str) -> N
 
 def test_print_button_works_after_instant_navigation(page: Page, site_url: str) -> None:
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    page.goto(site_url)
+    goto_for_instant_navigation(page, site_url)
     page.evaluate("window.arrivedByInstantNavigation = true")
     page.locator(".md-nav__link", has_text="Floor twist").first.click()
     page.wait_for_url("**/floor-twist/")

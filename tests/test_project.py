@@ -8,7 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import PAGES, ROOT, TUTORIALS, build_environment, build_site, copy_of_the_project
+from helpers import (
+    PAGES,
+    ROOT,
+    TUTORIALS,
+    build_environment,
+    build_site,
+    copy_of_the_project,
+    goto_for_instant_navigation,
+)
 from playwright.sync_api import Page, expect
 from security_headers import COMMON_HEADERS
 
@@ -85,7 +93,7 @@ def test_every_page_loads_the_print_script_and_the_site_styles_and_no_more_than_
 
 
 def test_the_habit_page_reached_by_instant_navigation_sets_up_its_forms(page: Page, site_url: str) -> None:
-    page.goto(site_url)
+    goto_for_instant_navigation(page, site_url)
     page.evaluate("window.arrivedByInstantNavigation = true")
     page.locator(".md-nav__link", has_text="Make it a habit").first.click()
     expect(page.locator("#habit-calendar")).to_be_visible()
@@ -99,7 +107,7 @@ def test_the_habit_page_reached_by_instant_navigation_sets_up_its_forms(page: Pa
 
 @pytest.mark.parametrize("visits", [1, 2])
 def test_the_guided_start_opens_the_ready_screen_once_however_often_the_page_is_visited(page: Page, site_url: str, visits: int) -> None:
-    page.goto(site_url)
+    goto_for_instant_navigation(page, site_url)
     page.evaluate("window.arrivedByInstantNavigation = true")
     for _ in range(visits):
         page.locator(".md-nav__link", has_text="Chair twist").first.click()
