@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort, MkDocsException
 from playwright.sync_api import Frame, Page, expect
 from pypdf import PdfReader
@@ -199,7 +201,7 @@ def build_site(
     for the many small builds of the hooks' tests: MkDocs logs each error in one line and aborts,
     as its command line does."""
     if in_process:
-        return build_in_process(project, build_environment(env), site_dir, strict)
+        return build_in_process(project, build_environment(env), site_dir, strict, config)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
          *(["--site-dir", str(site_dir)] if site_dir else []), *(["-f", "-"] if config is not None else [])],
@@ -221,7 +223,7 @@ def environment(env: dict[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool) -> Build:
+def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool, text: str | None) -> Build:
     lines: list[str] = []
     handler = logging.Handler(logging.INFO)
     handler.emit = lambda record: lines.append(f"{record.levelname:<8}-  {record.getMessage()}")  # type: ignore[method-assign]
@@ -230,9 +232,14 @@ def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, 
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     returncode = 0
+    # MkDocs loads each hook once a process; a new `mkdocs build` loads them afresh, module state
+    # and log filters (hooks/languages.py's SaidOnce) included, and so does each build here.
+    Hooks._load_hook.cache_clear()
     try:
         with environment(env):
-            config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict,
+            # A config given as text is read as if it were the project's mkdocs.yml, as `-f -` reads it.
+            config = load_config(config_file=io.StringIO(text) if text is not None else str(project / "mkdocs.yml"),
+                                 config_file_path=str(project / "mkdocs.yml"), strict=strict,
                                  **({"site_dir": str(site_dir)} if site_dir else {}))
             config.plugins.on_startup(command="build", dirty=False)
             try:

@@ -664,11 +664,12 @@ HOST_SETTINGS = (
 
 
 def build_with(tmp_path: Path, site_url: str, extra_settings: str = "") -> Build:
-    """A throwaway `mkdocs build --strict` of this site, with host settings added to extra."""
+    """A throwaway `mkdocs build --strict` of this site, with host settings added to extra; in this
+    process, since these tests read only its log and pages."""
     config = (ROOT / "mkdocs.yml").read_text()
     if extra_settings:
         config = config.replace("\nextra:\n", "\n" + extra_settings, 1)
-    return build_site(tmp_path / "site", {"SITE_URL": site_url}, config=config)
+    return build_site(tmp_path / "site", {"SITE_URL": site_url}, config=config, in_process=True)
 
 
 def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_path: Path) -> None:
