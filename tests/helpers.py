@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort, MkDocsException
 from playwright.sync_api import Frame, Page, expect
 from pypdf import PdfReader
@@ -44,9 +46,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. Every rule runs; only the
+# violations are reported in full (axe otherwise lists every element that passed each rule, which
+# doubles its time and sends Python half a megabyte a page).
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
 }
 
 
@@ -73,6 +78,14 @@ def front_matter(source: str) -> dict:
 # step (`tutorial: true` in their front matter): printed sheet, guided start, poses.
 PAGES = [page_url(source) for source in nav_sources()]
 TUTORIALS = [page_url(source) for source in nav_sources() if front_matter(source).get("tutorial") is True]
+
+
+def every_page() -> list[str]:
+    """The address of every HTML page a build writes, known before it builds, so that a sweep can
+    be a test a page: each Markdown page of docs/ in both languages, and each language's 404."""
+    english = sorted(path.relative_to(ROOT / "docs") for path in (ROOT / "docs").rglob("*.md") if not path.name.endswith(".es.md"))
+    addresses = [(f"{source.parent.as_posix()}/" if source.parent.name else "") + page_url(source.name) for source in english]
+    return [*addresses, "404.html", *("es/" + address for address in [*addresses, "404.html"])]
 
 
 def built_pages(site: Path) -> dict[str, Path]:
@@ -199,7 +212,7 @@ def build_site(
     for the many small builds of the hooks' tests: MkDocs logs each error in one line and aborts,
     as its command line does."""
     if in_process:
-        return build_in_process(project, build_environment(env), site_dir, strict)
+        return build_in_process(project, build_environment(env), site_dir, strict, config)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
          *(["--site-dir", str(site_dir)] if site_dir else []), *(["-f", "-"] if config is not None else [])],
@@ -221,7 +234,7 @@ def environment(env: dict[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool) -> Build:
+def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool, text: str | None) -> Build:
     lines: list[str] = []
     handler = logging.Handler(logging.INFO)
     handler.emit = lambda record: lines.append(f"{record.levelname:<8}-  {record.getMessage()}")  # type: ignore[method-assign]
@@ -230,9 +243,14 @@ def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, 
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     returncode = 0
+    # MkDocs loads each hook once a process; a new `mkdocs build` loads them afresh, module state
+    # and log filters (hooks/languages.py's SaidOnce) included, and so does each build here.
+    Hooks._load_hook.cache_clear()
     try:
         with environment(env):
-            config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict,
+            # A config given as text is read as if it were the project's mkdocs.yml, as `-f -` reads it.
+            config = load_config(config_file=io.StringIO(text) if text is not None else str(project / "mkdocs.yml"),
+                                 config_file_path=str(project / "mkdocs.yml"), strict=strict,
                                  **({"site_dir": str(site_dir)} if site_dir else {}))
             config.plugins.on_startup(command="build", dirty=False)
             try:
@@ -309,10 +327,26 @@ def goto_for_instant_navigation(page: Page, url: str) -> None:
     sitemap.value.finished()
 
 
+def dark_palette(page: Page) -> None:
+    """The page as loaded, now in the dark palette, as a reader whose system is dark sees it: the
+    media query for style sheets, and Material's palette (chosen at load) switched by its toggle,
+    as a reader switches it. Judged once Material's colour transitions have ended."""
+    page.emulate_media(color_scheme="dark")
+    toggle = page.locator("[data-md-component=palette] label:visible")
+    if toggle.count():
+        toggle.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
+
+# axe-core as axe-playwright-python ships it, read once a process.
+AXE_SCRIPT = Axe().axe_script
+
+
 def axe_violations(page: Page) -> list[str]:
     """What axe-core finds wrong in the page as it is now: each rule with the elements that break it."""
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
+    page.evaluate(AXE_SCRIPT)
+    violations = page.evaluate("(options) => axe.run(document, options).then((results) => results.violations)", AXE_OPTIONS)
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in violations]
 
 
 def run_framed_session(page: Page, url: str) -> Frame:

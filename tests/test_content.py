@@ -11,7 +11,18 @@ import pytest
 import textstat
 import yaml
 from bs4 import BeautifulSoup, Tag
-from helpers import PAGES, ROOT, TUTORIALS, Build, article, build_site, built_pages, outside_references, prose
+from helpers import (
+    PAGES,
+    ROOT,
+    TUTORIALS,
+    Build,
+    article,
+    build_site,
+    built_pages,
+    outside_references,
+    prose,
+    throwaway_site,
+)
 from timer_settings import validate_defaults
 
 PROSE_PAGES = [url for url in PAGES if url != "embed-the-timer/"]
@@ -664,11 +675,12 @@ HOST_SETTINGS = (
 
 
 def build_with(tmp_path: Path, site_url: str, extra_settings: str = "") -> Build:
-    """A throwaway `mkdocs build --strict` of this site, with host settings added to extra."""
+    """A throwaway `mkdocs build --strict` of this site, with host settings added to extra; in this
+    process, since these tests read only its log and pages."""
     config = (ROOT / "mkdocs.yml").read_text()
     if extra_settings:
         config = config.replace("\nextra:\n", "\n" + extra_settings, 1)
-    return build_site(tmp_path / "site", {"SITE_URL": site_url}, config=config)
+    return build_site(tmp_path / "site", {"SITE_URL": site_url}, config=config, in_process=True)
 
 
 def test_about_page_names_the_publisher_and_the_review_the_host_fills_in(tmp_path: Path) -> None:
@@ -696,7 +708,12 @@ def test_hosted_build_without_a_report_address_warns_what_to_set(tmp_path: Path)
 
 @pytest.mark.parametrize("site_url", ["", "http://127.0.0.1:8000/", "http://localhost:8000/"])
 def test_local_build_without_a_report_address_stays_quiet(tmp_path: Path, site_url: str) -> None:
-    result = build_with(tmp_path, site_url)
+    """A small site with the hooks that read the address and judge it (site_address.py,
+    page_trust.py): a whole site's build, as the test above makes, adds only time."""
+    config = "extra:\n  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
+    page = "---\nreviewed: 2026-11-25\nreview_due: 2027-11-25\nsources: [nhs]\n---\n\n# Home\n"
+    project = throwaway_site(tmp_path, page, config, ("site_settings.py", "site_address.py", "page_trust.py"))
+    result = build_site(env={"SITE_URL": site_url}, project=project, in_process=True)
     assert result.returncode == 0, result.stderr
     assert "report_mistake_url" not in result.stderr
 

@@ -34,13 +34,16 @@ PAGES = {
 }
 
 
-def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "", hook_dir: Path = ROOT / "hooks") -> Build:
+def build_themed_site(directory: Path, pages: dict[str, str], settings: str = "", hook_dir: Path = ROOT / "hooks",
+                      in_process: bool = False) -> Build:  # fmt: skip
     """A small site with the project's theme, its Material fixes and its header hook. The languages
-    hook gives the project's theme its words; the settings hook checks extra, which needs a source."""
+    hook gives the project's theme its words; the settings hook checks extra, which needs a source.
+    In its own process by default: a copy of the hooks (hook_dir) must not meet the project's
+    hooks already imported in this one."""
     config = (f"site_description: '{DESCRIPTION}'\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
               f"extra:\n  sources:\n    nhs: {{by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}}\n{settings}")
     hooks = tuple(hook_dir / name for name in ("site_settings.py", "languages.py", "material_fixes.py", "security_headers.py"))
-    return build_site(project=throwaway_site(directory, pages, config, hooks, SITE_NAME))
+    return build_site(project=throwaway_site(directory, pages, config, hooks, SITE_NAME), in_process=in_process)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +121,7 @@ def test_the_home_page_and_the_menu_keep_the_site_name_and_nav_titles_as_text(wa
 
 @pytest.mark.parametrize(("key", "value"), [("description", "[a, b]"), ("title", "{a: 1}"), ("author", "2026-11-25")])
 def test_front_matter_text_that_is_not_text_fails_in_one_line(tmp_path: Path, key: str, value: str) -> None:
-    result = build_themed_site(tmp_path, {"index.md": f"---\n{key}: {value}\n---\n\n# Home\n"})
+    result = build_themed_site(tmp_path, {"index.md": f"---\n{key}: {value}\n---\n\n# Home\n"}, in_process=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"ERROR   -  index.md: front matter {key} must be text, got " in result.stderr
 

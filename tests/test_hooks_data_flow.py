@@ -19,6 +19,12 @@ def parsed(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def set_review_dates(page: Path, reviewed: str, due: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^reviewed: .*$", f"reviewed: {reviewed}", text, count=1, flags=re.MULTILINE)
+    page.write_text(re.sub(r"^review_due: .*$", f"review_due: {due}", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+
+
 class Said(logging.Handler):
     """Every record, each time it is said: MkDocs' own output prints a repeated message once
     (hooks/languages.py), which would hide a hook that ran twice."""
@@ -33,7 +39,11 @@ class Said(logging.Handler):
 
 @pytest.fixture(scope="module")
 def hosted_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, list[str]]:
+    """One --strict build of a copy of the project, for every test here: its safety page in both
+    languages past its review date, which the other tests' pages and headers do not touch."""
     project = copy_of_the_project(tmp_path_factory.mktemp("project"))
+    for name in ("safety.md", "safety.es.md"):
+        set_review_dates(project / "docs" / name, "2025-01-10", "2025-12-01")
     said = Said()
     logger = logging.getLogger("mkdocs.hooks.security_headers")
     logger.addHandler(said)
@@ -76,25 +86,16 @@ def test_a_home_page_links_its_twin_relatively(hosted_build: tuple[Path, Build, 
 # A lapsed review date
 
 
-def set_review_dates(page: Path, reviewed: str, due: str) -> None:
-    text = page.read_text(encoding="utf-8")
-    text = re.sub(r"^reviewed: .*$", f"reviewed: {reviewed}", text, count=1, flags=re.MULTILINE)
-    page.write_text(re.sub(r"^review_due: .*$", f"review_due: {due}", text, count=1, flags=re.MULTILINE), encoding="utf-8")
-
-
-def test_a_page_past_its_review_date_still_builds_strict_and_tells_its_reader(tmp_path: Path) -> None:
-    project = copy_of_the_project(tmp_path)
-    for name in ("safety.md", "safety.es.md"):
-        set_review_dates(project / "docs" / name, "2025-01-10", "2025-12-01")
-    result = build_site(project=project, in_process=True)
+def test_a_page_past_its_review_date_still_builds_strict_and_tells_its_reader(hosted_build: tuple[Path, Build, list[str]]) -> None:
+    site, result, _ = hosted_build
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     assert "INFO    -  safety.md: review_due (2025-12-01) has passed, and the page says it is due for review; " \
         "review it and update reviewed: and review_due:" in lines
     assert not [line for line in lines if line.startswith("WARNING")]
-    english = parsed(project / "site" / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
-    spanish = parsed(project / "site" / "es" / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    english = parsed(site / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    spanish = parsed(site / "es" / "safety" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
     assert "Due for review since 1 December 2025" in english and "Next review due" not in english
     assert "Pendiente de revisión desde el 1 de diciembre de 2025" in spanish and "Próxima revisión" not in spanish
-    other = parsed(project / "site" / "chair-twist" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
+    other = parsed(site / "chair-twist" / "index.html").select_one(".review-dates").get_text(" ", strip=True)
     assert "Next review due" in other

@@ -15,8 +15,9 @@ HEADER_HOOKS = ("site_settings.py", "security_headers.py")
 
 def build(tmp_path: Path, config: str = "", pages: dict[str, str] | None = None, env: dict[str, str] | None = None,
           hooks: tuple[str, ...] = ("site_address.py", "breath_timer.py")) -> Build:  # fmt: skip
-    """`mkdocs build --strict` of a small site, as a person runs it: what the command line prints."""
-    return build_site(env=env, project=throwaway_site(tmp_path, pages or "# Home\n", config, hooks))
+    """`mkdocs build --strict` of a small site, in this process (a fraction of a command line's
+    time), with MkDocs' log as the command line prints it."""
+    return build_site(env=env, project=throwaway_site(tmp_path, pages or "# Home\n", config, hooks), in_process=True)
 
 
 # The site's address, read raw from SITE_URL

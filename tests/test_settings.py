@@ -170,7 +170,7 @@ def test_a_setting_of_the_wrong_shape_is_refused_in_one_line(key: str, value: ob
     ("alternate: [{name: English, link: /}]", "each entry needs name, link and lang"),
 ])  # fmt: skip
 def test_a_bad_setting_stops_the_build_in_one_line(tmp_path: Path, setting: str, problem: str) -> None:
-    error = one_error(build_site(project=throwaway_site(tmp_path, config=f"extra:\n{SOURCES_YAML}  {setting}\n", hooks=("site_settings.py",))))
+    error = one_error(build_site(project=throwaway_site(tmp_path, config=f"extra:\n{SOURCES_YAML}  {setting}\n", hooks=("site_settings.py",)), in_process=True))
     assert error.startswith("ERROR   -  mkdocs.yml: extra.") and problem in error
 
 

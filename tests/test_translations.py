@@ -5,15 +5,12 @@ review for itself; a plain build (no SITE_URL) has its Spanish 404 too."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import ROOT
+from helpers import ROOT, Build, build_site
 
 SOURCES = "  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
 PAGE = "---\nreviewed: 2026-11-30\nreview_due: 2027-11-30\nsources: [nhs]\n{more}---\n\n# {title}\n\n{text}\n"
@@ -27,7 +24,9 @@ PAGES = {
 
 
 def build_bilingual(directory: Path, pages: dict[str, str] | None = None, settings: str = "",
-                    env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+                    env: dict[str, str] | None = None) -> Build:  # fmt: skip
+    """`mkdocs build --strict` of a small two-language site, in this process: its log and pages are
+    what these tests read."""
     (directory / "docs").mkdir()
     for name, text in {**PAGES, **(pages or {})}.items():
         (directory / "docs" / name).write_text(text, encoding="utf-8")
@@ -39,12 +38,10 @@ def build_bilingual(directory: Path, pages: dict[str, str] | None = None, settin
         "        - {locale: en, default: true, name: English}\n        - {locale: es, name: Español}\n",
         encoding="utf-8",
     )
-    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "OFFLINE")} | (env or {})
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=directory, capture_output=True,
-                          text=True, env=environment)  # fmt: skip
+    return build_site(env=env, project=directory, in_process=True)
 
 
-def one_error(result: subprocess.CompletedProcess[str]) -> str:
+def one_error(result: Build) -> str:
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR") and "Error reading page" not in line]
     assert len(errors) == 1, result.stderr
