@@ -318,6 +318,12 @@ def serve(
 # In Chromium
 
 
+def open_language_menu_and_choose(page: Page, language: str) -> None:
+    """The header's language switch, as a reader uses it: the menu opened, a language chosen."""
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+
+
 def goto_for_instant_navigation(page: Page, url: str) -> None:
     """Opens a page as a reader finds it a moment later: Material's instant navigation takes its
     links once it has read the site's sitemap.xml, which it fetches after the page loads (a

@@ -24,7 +24,16 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, build_site, built_pages, copy_of_the_project, free_port, run_framed_session, serve
+from helpers import (
+    ROOT,
+    build_site,
+    built_pages,
+    copy_of_the_project,
+    free_port,
+    open_language_menu_and_choose,
+    run_framed_session,
+    serve,
+)
 from local_nginx import start_nginx, worker_user
 from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
@@ -419,11 +428,6 @@ def test_the_404_page_runs_without_a_policy_violation(watched: Page, nginx: str)
     assert watched.evaluate("policyViolations") == []
     # The one error a browser logs for a 404: the status itself.
     assert [e for e in watched.console_errors if "404" not in e] == []  # type: ignore[attr-defined]
-
-
-def open_language_menu_and_choose(page: Page, language: str) -> None:
-    page.locator(".md-header .md-select").hover()
-    page.locator(f".md-select__link[hreflang='{language}']").click()
 
 
 def test_clicking_through_both_languages_asks_for_nothing_missing(watched: Page, nginx: str) -> None:

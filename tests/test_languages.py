@@ -22,6 +22,7 @@ from helpers import (
     build_site,
     english_in,
     goto_for_instant_navigation,
+    open_language_menu_and_choose,
     prose,
     throwaway_site,
 )
@@ -269,11 +270,6 @@ def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(
     said = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING") or "has passed" in line]
     assert [message.split(" ")[0] for message in said] == ["SITE_URL", "index.md:", "index.es.md:"], result.stderr
     assert "extra.report_mistake_url is not set" in said[0] and "review_due (2025-06-01) has passed" in said[2]
-
-
-def open_language_menu_and_choose(page: Page, language: str) -> None:
-    page.locator(".md-header .md-select").hover()
-    page.locator(f".md-select__link[hreflang='{language}']").click()
 
 
 @pytest.mark.parametrize("url", ALL_PAGES)

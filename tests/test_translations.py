@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import ROOT, Build, build_site
+from helpers import ROOT, Build, build_site, one_error
 
 SOURCES = "  sources:\n    nhs: {by: NHS, title: Back pain, url: 'https://www.nhs.uk/'}\n"
 PAGE = "---\nreviewed: 2026-11-30\nreview_due: 2027-11-30\nsources: [nhs]\n{more}---\n\n# {title}\n\n{text}\n"
@@ -41,13 +41,6 @@ def build_bilingual(directory: Path, pages: dict[str, str] | None = None, settin
     return build_site(env=env, project=directory, in_process=True)
 
 
-def one_error(result: Build) -> str:
-    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR") and "Error reading page" not in line]
-    assert len(errors) == 1, result.stderr
-    return errors[0].removeprefix("ERROR   -  ")
-
-
 @pytest.mark.parametrize(("front_matter", "key", "english"), [
     ("reviewed: 2025-06-01\nreview_due: 2026-06-01\nsources: [nhs]\n", "reviewed", "2026-11-30"),
     ("reviewed: 2026-11-30\nreview_due: 2027-11-30\nsources: [nhs]\ntutorial: false\n", "tutorial", "true"),
@@ -60,20 +53,20 @@ def test_a_twin_that_differs_from_its_english_page_stops_the_build_naming_both(
     pages = {"twist.md": PAGE.format(title="Twist", more="tutorial: true\n", text="Text."),
              "twist.es.md": f"---\n{front_matter}---\n\n# Giro\n"}  # fmt: skip
     error = one_error(build_bilingual(tmp_path, pages))
-    assert error.startswith(f"docs/twist.es.md: front matter {key} is ")
+    assert error.startswith(f"ERROR   -  docs/twist.es.md: front matter {key} is ")
     assert f"but docs/twist.md has {english}; a translation keeps its English page's reviewed, tutorial, template and sources" in error
 
 
 @pytest.mark.parametrize("page", ["index.md", "index.es.md"])
 def test_a_date_no_calendar_has_in_front_matter_stops_the_build_naming_the_page(tmp_path: Path, page: str) -> None:
     error = one_error(build_bilingual(tmp_path, {page: PAGE.replace("2026-11-30", "2026-02-30").format(title="x", more="", text="")}))
-    assert error == f"{page}: front matter reviewed 2026-02-30 is not a date on the calendar; write a real date as YYYY-MM-DD"
+    assert error == f"ERROR   -  {page}: front matter reviewed 2026-02-30 is not a date on the calendar; write a real date as YYYY-MM-DD"
 
 
 @pytest.mark.parametrize("key", ["clinical_review", "translation_review"])
 def test_a_review_dated_before_the_edition_it_reviews_stops_the_build(tmp_path: Path, key: str) -> None:
     error = one_error(build_bilingual(tmp_path, settings=f"  {key}: {{role: a physiotherapist, date: 2020-01-01}}\n"))
-    assert error.startswith(f"mkdocs.yml: extra.{key} date 2020-01-01 is before the edition it reviews")
+    assert error.startswith(f"ERROR   -  mkdocs.yml: extra.{key} date 2020-01-01 is before the edition it reviews")
 
 
 def article_text(site: Path, page: str) -> str:
