@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from site_settings import shown
 from site_words import build_language, site_words
 from timer_settings import (
     SETTINGS_FILE,
@@ -47,7 +48,6 @@ from timer_settings import (
     parse_marker,
     settings_as_written,
     settings_table,
-    shown,
     validate_defaults,
     words,
     words_script,

@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from timer_settings import shown
+from site_settings import shown
 
 log = logging.getLogger("mkdocs.hooks.site_address")
 

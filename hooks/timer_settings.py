@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 from mkdocs.exceptions import PluginError
+from site_settings import shown
 
 WIDGET_DIR = Path(__file__).parent
 SETTINGS_FILE = "breath-timer.settings.json"
@@ -134,12 +135,6 @@ def fill(text: str, **values: Any) -> str:
 
 def allowed_names() -> str:
     return ", ".join(settings_table())
-
-
-def shown(value: Any) -> str:
-    """A value as an error message quotes it: a value of thousands of characters is cut short."""
-    text = str(value)
-    return repr(value) if len(text) <= 40 else f"{text[:20] + '...'!r} ({len(text)} characters)"
 
 
 def read_number(value: Any, setting: Setting) -> Decimal | None:

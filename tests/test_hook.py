@@ -208,7 +208,7 @@ def test_not_a_number_in_the_site_config_is_refused_in_one_line(name: str, value
 def test_a_value_of_thousands_of_digits_is_refused_and_quoted_short() -> None:
     with pytest.raises(TimerSettingError) as error:
         parse_marker("breaths=" + "9" * 5000, DEFAULTS)
-    assert str(error.value) == "'breaths' must be a whole number from 1 to 10, got '99999999999999999999...' (5000 characters)"
+    assert str(error.value) == "'breaths' must be a whole number from 1 to 10, got '" + "9" * 39 + "... (5000 characters)"
     with pytest.raises(TimerSettingError, match="'inhale' must be a number of seconds"):
         parse_marker("inhale=1" + "0" * 5000 + ".5", DEFAULTS)
 
