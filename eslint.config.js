@@ -1,4 +1,4 @@
-// eslint over the site's scripts, the timer and its minifier: .ci/run runs it before the tests,
+// eslint over the site's scripts, the timer, its minifier and the audit's Lighthouse runner: .ci/run runs it before the tests,
 // so a script that does not parse, or reads a name it never defined, stops CI and not a reader.
 // Run: node_modules/.bin/eslint
 "use strict";
@@ -27,6 +27,11 @@ module.exports = [
       sourceType: "script",
       globals: { ...globals.browser, document$: "readonly" },
     },
+  },
+  {
+    files: ["benchmarks/*.mjs"],
+    rules: { ...js.configs.recommended.rules, ...rules },
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },
   {
     files: ["scripts/minify-timer", "eslint.config.js"],

@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +32,10 @@ sys.path.insert(0, str(ROOT / "deploy"))
 from helpers import CHROMIUM_ARGS, TUTORIALS, build_site, built_pages  # noqa: E402
 from local_nginx import NginxError, start_nginx  # noqa: E402
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# One Node.js process runs every Lighthouse run in one Chromium (it says why).
+RUNNER = ROOT / "benchmarks" / "lighthouse_runs.mjs"
 ENFORCED = ("accessibility", "best-practices", "seo")
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
-DESKTOP = ["--preset=desktop"]
-MOBILE: list[str] = []  # Lighthouse's default
 # The pages whose mobile performance is the median of several runs, in each language.
 READERS_FIRST = ["", *TUTORIALS]
 
@@ -48,39 +48,41 @@ def chromium() -> str:
     return path
 
 
-def audit(url: str, preset: list[str], report: Path, attempts: int = 3) -> dict:
-    """One Lighthouse report. On a busy machine Lighthouse sometimes loses its own trace
-    (NO_NAVSTART, "Please run Lighthouse again"): that run measured nothing, so it runs again;
-    a low score is never retried."""
-    for attempt in range(1, attempts + 1):
-        run = subprocess.run(
-            # The full-page screenshot, a picture for the HTML report, scores nothing: 1.5 s a run.
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}", "--disable-full-page-screenshot",
-             f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
-            env={**os.environ, "CHROME_PATH": chromium()},
-        )
-        if run.returncode == 0:
-            return json.loads(report.read_text())
-        print(f"Lighthouse failed on {url} (attempt {attempt} of {attempts})", file=sys.stderr)
-    sys.exit(f"Lighthouse could not audit {url}")
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def median_run(url: str, preset: list[str], report: Path, runs: int) -> dict:
-    """Of several Lighthouse runs, the one whose performance score is the median."""
-    reports = sorted((audit(url, preset, report) for _ in range(runs)), key=lambda r: r["categories"]["performance"]["score"])
+def planned_runs(pages: list[str], mobile_runs: int) -> list[tuple[str, str]]:
+    """(page, preset) for every run: one desktop run a page, and the mobile runs of the pages
+    readers open first."""
+    runs = [(page, "desktop") for page in pages]
+    return runs + [(page, "mobile") for page in pages if page.removeprefix("es/") in READERS_FIRST for _ in range(mobile_runs)]
+
+
+def lighthouse(base: str, runs: list[tuple[str, str]]) -> Iterator[dict]:
+    """Each run's report (scores and metrics), as it ends."""
+    plan = {"chromePath": chromium(), "chromeFlags": ["--headless=new", *CHROMIUM_ARGS], "metrics": list(METRICS),
+            "runs": [{"url": base + page, "preset": preset} for page, preset in runs]}
+    with subprocess.Popen(["node", str(RUNNER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as runner:
+        runner.stdin.write(json.dumps(plan))
+        runner.stdin.close()
+        yield from (json.loads(line) for line in runner.stdout)
+    if runner.returncode:
+        sys.exit(f"Lighthouse stopped: {RUNNER.name} exited with {runner.returncode}")
+
+
+def median(reports: list[dict]) -> dict:
+    """Of several runs of a page, the one whose performance score is the median."""
+    reports = sorted(reports, key=lambda report: report["categories"]["performance"]["score"])
     return reports[len(reports) // 2]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="mobile runs of the home page and each tutorial, for the median (default 3)")
-    runs = parser.parse_args().runs
+    mobile_runs = parser.parse_args().runs
     failures = []
     performance = []
     with tempfile.TemporaryDirectory() as folder:
@@ -97,21 +99,23 @@ def main() -> int:
         try:
             print(f"{'page':<24} {'preset':<8} {'perf':>4} {'a11y':>4} {'b.p.':>4} {'seo':>4}  " + "  ".join(f"{m:>7}" for m in METRICS.values()))
             pages = [url for url in built_pages(site) if not url.endswith(".html")]
-            for page in pages:
-                audits = [("desktop", DESKTOP, 1)]
-                if page.removeprefix("es/") in READERS_FIRST:
-                    audits.append(("mobile", MOBILE, runs))
-                for name, preset, times in audits:
-                    report = median_run(base + page, preset, Path(folder) / "report.json", times)
-                    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
-                    metrics = [report["audits"][metric]["displayValue"] for metric in METRICS]
-                    print(f"{'/' + page:<24} {name:<8} {scores['performance']:>4} {scores['accessibility']:>4} "
-                          f"{scores['best-practices']:>4} {scores['seo']:>4}  " + "  ".join(f"{m:>7}" for m in metrics))
-                    failures += [f"/{page} ({name}): {key} {scores[key]}" for key in ENFORCED if scores[key] < 100]
-                    performance.append(scores["performance"])
+            runs = planned_runs(pages, mobile_runs)
+            reports: dict[tuple[str, str], list[dict]] = {}
+            for report in lighthouse(base, runs):
+                page, preset = report["url"].removeprefix(base), report["preset"]
+                reports.setdefault((page, preset), []).append(report)
+                if len(reports[page, preset]) < runs.count((page, preset)):
+                    continue
+                report = median(reports[page, preset])
+                scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+                metrics = [report["audits"][metric]["displayValue"] for metric in METRICS]
+                print(f"{'/' + page:<24} {preset:<8} {scores['performance']:>4} {scores['accessibility']:>4} "
+                      f"{scores['best-practices']:>4} {scores['seo']:>4}  " + "  ".join(f"{m:>7}" for m in metrics), flush=True)
+                failures += [f"/{page} ({preset}): {key} {scores[key]}" for key in ENFORCED if scores[key] < 100]
+                performance.append(scores["performance"])
         finally:
             stop()
-    print(f"\nPerformance (desktop one run a page; mobile the median of {runs} runs on the home page and the tutorials): "
+    print(f"\nPerformance (desktop one run a page; mobile the median of {mobile_runs} runs on the home page and the tutorials): "
           f"lowest {min(performance)}, median {statistics.median(performance)}.")
     if failures:
         print("\nBelow 100:\n" + "\n".join(failures))

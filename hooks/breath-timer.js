@@ -170,6 +170,8 @@
     #frame;
     #lock;
     #audio;
+    // Where leaving the view put the focus: Chromium takes it from the page as full screen comes.
+    #focusBack;
     // Esc closes the view's dialog, wherever focus is; its own close and show again are not a leave.
     #dialog = Object.assign(document.createElement("dialog"), { onclose: () => this.#dialog.open || this.#leaveView() });
     #ui;
@@ -505,8 +507,7 @@
     // focus it took from the page (all around it was inert).
     #fullScreen() {
       if (this.hasAttribute("data-view")) return this.#modal();
-      const focused = document.activeElement;
-      document.exitFullscreen().then(() => focused.focus());
+      document.exitFullscreen().then(() => this.#focusBack?.focus());
     }
 
     // Shown again, the dialog is the top layer's last, over the element gone full screen.
@@ -532,7 +533,7 @@
       }
       this.#dialog.close();
       this.append(this.#ui);
-      this.querySelector(".bt-toggle").focus();
+      (this.#focusBack = this.querySelector(".bt-toggle")).focus();
       return this.matches(":fullscreen") ? document.exitFullscreen().catch(() => {}) : Promise.resolve();
     }
 
@@ -543,7 +544,7 @@
       event.preventDefault();
       event.stopPropagation();
       check.tabIndex = -1;
-      this.#leaveView().then(() => check.focus());
+      this.#leaveView().then(() => (this.#focusBack = check).focus());
     }
 
     #key(event) {

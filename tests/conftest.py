@@ -13,14 +13,22 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import CHROMIUM_ARGS, build_site, free_port, serve
+from helpers import CHROMIUM_ARGS, build_site, free_port, new_context, serve
 from hypothesis import settings
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 # Property tests check behaviour, not speed: on a loaded machine an example may take longer than
 # Hypothesis' default 200 ms deadline, which is no failure. Timings live in benchmarks/.
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
+
+# Two builds of Debian's Chromium 156, launched by path. Most tests drive its headless shell: the
+# same engine without the browser's own windows, at a third of the CPU a page (the suite is
+# CPU-bound on two cores). Tests marked full_chromium drive the whole browser, for what only it
+# does as a reader's browser does: show notifications, and go in and out of full screen with the
+# timing the timer's focus handling is tested against.
+CHROMIUM_PROGRAMS = {"headless_shell": "chromium-headless-shell", "full_chromium": "chromium"}
+
 
 # The timer's browser tests share a bare page to drive the element on (the timer_page fixture).
 pytest_plugins = ["timer_pages"]
@@ -28,7 +36,7 @@ pytest_plugins = ["timer_pages"]
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        if {"browser", *CHROMIUM_PROGRAMS} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
@@ -79,18 +87,38 @@ def site_url(site_dir: Path, site_port: int) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium")
-    assert executable, "Chromium is missing. On Debian/Ubuntu: sudo apt-get install -y chromium"
+def playwright() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch(playwright: Playwright, program: str) -> Iterator[Browser]:
+    executable = shutil.which(program)
+    assert executable, f"{program} is missing: scripts/system-packages --install installs it"
+    browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def headless_shell(playwright: Playwright) -> Iterator[Browser]:
+    yield from launch(playwright, CHROMIUM_PROGRAMS["headless_shell"])
+
+
+@pytest.fixture(scope="session")
+def full_chromium(playwright: Playwright) -> Iterator[Browser]:
+    yield from launch(playwright, CHROMIUM_PROGRAMS["full_chromium"])
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context()
+def browser(request: pytest.FixtureRequest) -> Browser:
+    """The headless shell, or the whole Chromium for a test marked full_chromium."""
+    return request.getfixturevalue("full_chromium" if request.node.get_closest_marker("full_chromium") else "headless_shell")
+
+
+@pytest.fixture
+def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    context = new_context(browser, service_worker=request.node.get_closest_marker("service_worker") is not None)
     yield context
     context.close()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import TUTORIALS, built_pages, dark_palette
+from helpers import TUTORIALS, built_pages, dark_palette, new_context
 from playwright.sync_api import Browser, CDPSession, Page
 
 # The contrast of a colour of an element against what lies behind it, at the end of its
@@ -94,7 +94,7 @@ def test_every_button_keeps_its_words_readable_hovered_and_focused(browser: Brow
     measured, faint = 0, []
     for url in pages_with_buttons(site_dir):
         # A first visit each page: Material keeps the toggle's choice for the pages after.
-        context = browser.new_context(color_scheme="light")
+        context = new_context(browser, color_scheme="light")
         page = context.new_page()
         page.goto(site_url + url)
         # One load a page: the light palette as loaded, then the dark one in the same load.
@@ -298,5 +298,7 @@ def test_the_search_clear_button_is_a_finger_wide(page: Page, site_url: str, wid
     page.keyboard.press("s")  # Material's key for search
     page.keyboard.type("chair")
     clear = page.get_by_role("button", name="Clear")
+    # Material grows it from three quarters as the query appears: measured once it has grown.
+    clear.evaluate("(button) => Promise.all(button.getAnimations().map((animation) => animation.finished))")
     box = clear.bounding_box()
     assert box and box["width"] >= 24 and box["height"] >= 24, box

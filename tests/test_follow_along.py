@@ -117,6 +117,7 @@ def left_paused_and_resumes_from_the_same_place(page: Page) -> None:
     assert len(events(page, "breath-timer:done")) == 1
 
 
+@pytest.mark.full_chromium
 def test_leave_full_view_pauses_and_resume_goes_on_from_the_same_place(tutorial) -> None:
     page = tutorial(SCREENS["laptop"])
     page.clock.run_for(10_000)
@@ -124,6 +125,7 @@ def test_leave_full_view_pauses_and_resume_goes_on_from_the_same_place(tutorial)
     left_paused_and_resumes_from_the_same_place(page)
 
 
+@pytest.mark.full_chromium
 def test_escape_pauses_and_resume_goes_on_from_the_same_place(tutorial) -> None:
     page = tutorial(SCREENS["phone"])
     page.clock.run_for(10_000)
@@ -131,6 +133,7 @@ def test_escape_pauses_and_resume_goes_on_from_the_same_place(tutorial) -> None:
     left_paused_and_resumes_from_the_same_place(page)
 
 
+@pytest.mark.full_chromium
 def test_leaving_fullscreen_by_the_browser_pauses(tutorial) -> None:
     page = tutorial(SCREENS["laptop"])
     page.clock.run_for(10_000)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import axe_violations, handler_with_policy, pdf_text, print_to_pdf, serve
+from helpers import axe_violations, handler_with_policy, new_context, pdf_text, print_to_pdf, serve
 from icalendar import Calendar, Event
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -58,7 +58,7 @@ addEventListener("securitypolicyviolation", (event) => policyViolations.push(`${
 
 @pytest.fixture
 def london(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(timezone_id="Europe/London")
+    context = new_context(browser, timezone_id="Europe/London")
     yield context
     context.close()
 
@@ -319,9 +319,10 @@ def test_one_break_of_one_minute_is_said_in_the_singular(page: Page, site_url: s
 
 
 @pytest.fixture
-def reminding(browser: Browser, site_url: str) -> Iterator[Page]:
-    """The habit page where the reader has allowed notifications, its clock under test control."""
-    context = browser.new_context()
+def reminding(full_chromium: Browser, site_url: str) -> Iterator[Page]:
+    """The habit page where the reader has allowed notifications, its clock under test control.
+    In the whole Chromium: its headless shell refuses notifications whatever is granted."""
+    context = new_context(full_chromium)
     context.grant_permissions(["notifications"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.add_init_script(COUNT_NOTIFICATIONS)
@@ -362,10 +363,10 @@ def test_reminder_fires_at_the_chosen_interval_and_stops_when_asked(reminding: P
     (HABIT, "en-GB", "The first is at 13:20."),
 ], ids=["Spanish page, American browser", "English page, Spanish browser", "English page, British browser"])  # fmt: skip
 def test_reminder_times_are_written_in_the_pages_language(
-    browser: Browser, site_url: str, address: str, browser_language: str, first: str
+    full_chromium: Browser, site_url: str, address: str, browser_language: str, first: str
 ) -> None:
     """The page's language, not the browser's; a British browser keeps its 24-hour clock on an English page."""
-    context = browser.new_context(locale=browser_language, timezone_id="Europe/London")
+    context = new_context(full_chromium, locale=browser_language, timezone_id="Europe/London")
     context.grant_permissions(["notifications"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.clock.install(time=datetime(2026, 11, 25, 13, 0, tzinfo=UTC))
@@ -449,7 +450,7 @@ def test_form_works_after_instant_navigation_from_another_page(habit: Page, site
 
 
 def test_without_javascript_the_page_says_the_form_needs_it(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + HABIT)
     expect(page.get_by_text("This form needs JavaScript")).to_be_visible()
@@ -498,8 +499,8 @@ def strict_habit_site(site_dir: Path) -> Iterator[str]:
     stop()
 
 
-def test_calendar_and_reminders_work_under_a_strict_policy(browser: Browser, strict_habit_site: str) -> None:
-    context = browser.new_context()
+def test_calendar_and_reminders_work_under_a_strict_policy(full_chromium: Browser, strict_habit_site: str) -> None:
+    context = new_context(full_chromium)
     context.grant_permissions(["notifications"], origin=strict_habit_site.rstrip("/"))
     page = context.new_page()
     page.add_init_script(WATCH_POLICY + COUNT_NOTIFICATIONS)

@@ -305,6 +305,9 @@ def test_instant_navigation_works_between_spanish_pages(page: Page, site_url: st
     assert page.evaluate("window.samePage"), "Material's instant navigation did not run"
 
 
+# With the service worker running: the test hears every warning and error the pages say, and
+# where the browser blocks the worker, the page warns that it keeps no offline copy.
+@pytest.mark.service_worker
 def test_spanish_timer_keeps_its_words_after_instant_navigation(page: Page, site_url: str) -> None:
     """Reached from another Spanish page without a full load, the timer still speaks Spanish:
     Material runs the content's inline scripts again without their type and id, so the words

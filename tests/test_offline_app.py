@@ -27,6 +27,9 @@ from offline_app import theme_colour
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from site_settings import check_host_settings
 
+# Its browser tests run the site's service worker, which the other tests' browsers block.
+pytestmark = pytest.mark.service_worker
+
 HOMES = {"en": "", "es": "es/"}
 SAVED_COPY = {"en": "saved on this device on", "es": "guardada en este dispositivo el"}
 CORRECTION = "A corrected sentence that only the second build has."
@@ -202,7 +205,8 @@ def saved_copy_note(page: Page) -> Locator:
 
 @pytest.mark.parametrize("language", HOMES)
 def test_chromium_finds_each_language_installable(browser: Browser, site_url: str, tmp_path: Path, language: str) -> None:
-    # Chromium checks installability only in a profile of its own, not in an incognito one.
+    # Chromium checks installability only in a profile of its own, not in an incognito one; and
+    # the whole browser, which installs apps, not its headless shell.
     with browser.browser_type.launch_persistent_context(tmp_path, executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS) as context:
         page = context.new_page()
         page.goto(site_url + HOMES[language])

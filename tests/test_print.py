@@ -11,7 +11,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, TUTORIALS, build_site, english_in, goto_for_instant_navigation, pdf_text, print_to_pdf, serve
+from helpers import (
+    ROOT,
+    TUTORIALS,
+    build_site,
+    english_in,
+    goto_for_instant_navigation,
+    new_context,
+    pdf_text,
+    print_to_pdf,
+    serve,
+)
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
@@ -37,10 +47,10 @@ SCREEN_ONLY = {
 
 
 @pytest.fixture(scope="session")
-def printed(browser: Browser, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Path]]:
+def printed(headless_shell: Browser, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Path]]:
     """A page printed to PDF, once a session for each paper and colour scheme: the file's path."""
     folder = tmp_path_factory.mktemp("printed")
-    context = browser.new_context()
+    context = new_context(headless_shell)
     page = context.new_page()
 
     @functools.cache

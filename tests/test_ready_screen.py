@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import TUTORIALS, axe_violations
+from helpers import TUTORIALS, axe_violations, new_context
 from playwright.sync_api import Browser, Page, expect
 from timer_pages import BUTTONS, FAKE_CUES, ONE_VOICE, RECORD_EVENTS, begin
 
@@ -91,6 +91,7 @@ def test_ready_screen_has_no_axe_violation(page: Page, site_url: str, scheme: st
     assert axe_violations(page) == []
 
 
+@pytest.mark.full_chromium
 @pytest.mark.parametrize("language", ["", "es/"])
 def test_the_check_link_leaves_the_view_and_focuses_the_pages_own_check(page: Page, site_url: str, language: str) -> None:
     page.goto(site_url + language + "chair-twist/")
@@ -118,6 +119,7 @@ window.lateFullScreen = new Promise((came) => {
 """
 
 
+@pytest.mark.full_chromium
 def test_full_screen_that_comes_after_the_reader_left_for_the_check_goes_again(page: Page, site_url: str) -> None:
     page.add_init_script(LATE_FULL_SCREEN)
     page.goto(site_url + "chair-twist/")
@@ -331,7 +333,7 @@ def test_with_the_voice_cue_the_live_region_stays_quiet(page: Page, timer_page) 
 
 @pytest.mark.parametrize("touch", [True, False], ids=["touch screen", "keyboard"])
 def test_paused_says_tap_where_there_is_no_keyboard(browser: Browser, site_url: str, touch: bool) -> None:
-    context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 390, "height": 844})
+    context = new_context(browser, has_touch=touch, is_mobile=touch, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(site_url + "embed/")
     timer = page.locator("breath-timer")

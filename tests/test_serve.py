@@ -40,5 +40,6 @@ def test_serve_answers_at_the_port_it_is_given() -> None:
                 assert time.monotonic() < deadline, "scripts/serve did not answer within 3 minutes"
                 time.sleep(0.5)
     finally:
-        os.killpg(serve.pid, signal.SIGINT)
+        # SIGTERM, as a process manager stops it: a shell's background job ignores SIGINT.
+        os.killpg(serve.pid, signal.SIGTERM)
         serve.wait(timeout=30)

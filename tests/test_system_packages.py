@@ -113,7 +113,7 @@ def test_as_root_on_nodesource_node_apt_installs_the_rest_and_leaves_nodejs_alon
     update, install = apt_calls(bin_dir)
     assert update == "apt-get -qq update"
     asked = install.removeprefix("apt-get -qq install -y ").split()
-    assert {"chromium", "poppler-utils", "zbar-tools", "default-jre-headless"} <= set(asked)
+    assert {"chromium", "chromium-headless-shell", "poppler-utils", "zbar-tools", "default-jre-headless"} <= set(asked)
     assert not {"npm", "nodejs"} & set(asked)
     assert result.stdout.startswith(f"Installing the system packages this machine lacks: {' '.join(asked)} ")
 
@@ -140,7 +140,7 @@ def test_an_ordinary_user_without_sudo_gets_one_line_naming_the_command_and_no_n
 
 def test_a_machine_that_has_everything_installs_nothing_and_says_nothing(tmp_path: Path) -> None:
     bin_dir = stand_in_machine(tmp_path, nodejs=NODESOURCE_NODEJS, npm=True,
-                               tools=("chromium", "pdftoppm", "zbarimg", "java", "nginx", "python3", "shellcheck"))
+                               tools=("chromium", "chromium-headless-shell", "pdftoppm", "zbarimg", "java", "nginx", "python3", "shellcheck"))
     result = run_script(bin_dir, "--install")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert apt_calls(bin_dir) == []
