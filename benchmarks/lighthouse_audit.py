@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "deploy"))
-from helpers import CHROMIUM_ARGS, TUTORIALS, build_site, built_pages  # noqa: E402
+from helpers import CHROMIUM_ARGS, CHROMIUM_PROGRAMS, TUTORIALS, build_site, built_pages, free_port  # noqa: E402
 from local_nginx import NginxError, start_nginx  # noqa: E402
 
 # One Node.js process runs every Lighthouse run in one Chromium (it says why).
@@ -42,16 +41,10 @@ READERS_FIRST = ["", *TUTORIALS]
 
 def chromium() -> str:
     """The Chromium Lighthouse drives: the user's CHROME_PATH, else Debian's chromium."""
-    path = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    path = os.environ.get("CHROME_PATH") or shutil.which(CHROMIUM_PROGRAMS["full_chromium"])
     if not path:
         sys.exit("Chromium is missing: set CHROME_PATH, or on Debian/Ubuntu: sudo apt-get install -y chromium")
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def planned_runs(pages: list[str], mobile_runs: int) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import CHROMIUM_ARGS, build_site, free_port, new_context, serve
+from helpers import CHROMIUM_ARGS, CHROMIUM_PROGRAMS, build_site, free_port, new_context, serve
 from hypothesis import settings
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
@@ -21,14 +21,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 # Hypothesis' default 200 ms deadline, which is no failure. Timings live in benchmarks/.
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
-
-# Two builds of Debian's Chromium 156, launched by path. Most tests drive its headless shell: the
-# same engine without the browser's own windows, at a third of the CPU a page (the suite is
-# CPU-bound on two cores). Tests marked full_chromium drive the whole browser, for what only it
-# does as a reader's browser does: show notifications, and go in and out of full screen with the
-# timing the timer's focus handling is tested against.
-CHROMIUM_PROGRAMS = {"headless_shell": "chromium-headless-shell", "full_chromium": "chromium"}
-
 
 # The timer's browser tests share a bare page to drive the element on (the timer_page fixture).
 pytest_plugins = ["timer_pages"]

@@ -46,6 +46,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# Two builds of Debian's Chromium 156, launched by path. Most tests drive its headless shell: the
+# same engine without the browser's own windows, at a third of the CPU a page (the suite is
+# CPU-bound on two cores). Tests marked full_chromium (tests/conftest.py) drive the whole
+# browser, for what only it does as a reader's browser does: show notifications, and go in and
+# out of full screen with the timing the timer's focus handling is tested against.
+CHROMIUM_PROGRAMS = {"headless_shell": "chromium-headless-shell", "full_chromium": "chromium"}
+
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. Every rule runs; only the
 # violations are reported in full (axe otherwise lists every element that passed each rule, which
 # doubles its time and sends Python half a megabyte a page).

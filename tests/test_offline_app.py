@@ -20,7 +20,17 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import CHROMIUM_ARGS, ROOT, axe_violations, build_site, built_pages, copy_of_the_project, free_port, serve
+from helpers import (
+    CHROMIUM_ARGS,
+    CHROMIUM_PROGRAMS,
+    ROOT,
+    axe_violations,
+    build_site,
+    built_pages,
+    copy_of_the_project,
+    free_port,
+    serve,
+)
 from local_nginx import start_nginx
 from mkdocs.exceptions import PluginError
 from offline_app import theme_colour
@@ -207,7 +217,7 @@ def saved_copy_note(page: Page) -> Locator:
 def test_chromium_finds_each_language_installable(browser: Browser, site_url: str, tmp_path: Path, language: str) -> None:
     # Chromium checks installability only in a profile of its own, not in an incognito one; and
     # the whole browser, which installs apps, not its headless shell.
-    with browser.browser_type.launch_persistent_context(tmp_path, executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS) as context:
+    with browser.browser_type.launch_persistent_context(tmp_path, executable_path=shutil.which(CHROMIUM_PROGRAMS["full_chromium"]), args=CHROMIUM_ARGS) as context:
         page = context.new_page()
         page.goto(site_url + HOMES[language])
         wait_for_the_worker(page)
