@@ -30,7 +30,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort, MkDocsException
-from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Frame, Locator, Page, expect
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,7 +356,14 @@ def dark_palette(page: Page) -> None:
     if toggle.count():
         toggle.click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
+    transitions_ended(page.locator(":root"))
+
+
+def transitions_ended(element: Locator) -> None:
+    """Wait until the element's transitions and those inside it have run their course, so a
+    check judges what the reader sees once it is still (Material fades and grows things in)."""
+    element.evaluate("(element) => Promise.all(element.getAnimations({subtree: true}).map((animation) => animation.finished))")
+
 
 # axe-core as axe-playwright-python ships it, read once a process.
 AXE_SCRIPT = Axe().axe_script

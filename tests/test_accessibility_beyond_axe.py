@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import TUTORIALS, built_pages, dark_palette, new_context
+from helpers import TUTORIALS, built_pages, dark_palette, new_context, transitions_ended
 from playwright.sync_api import Browser, CDPSession, Page
 
 # The contrast of a colour of an element against what lies behind it, at the end of its
@@ -299,6 +299,6 @@ def test_the_search_clear_button_is_a_finger_wide(page: Page, site_url: str, wid
     page.keyboard.type("chair")
     clear = page.get_by_role("button", name="Clear")
     # Material grows it from three quarters as the query appears: measured once it has grown.
-    clear.evaluate("(button) => Promise.all(button.getAnimations().map((animation) => animation.finished))")
+    transitions_ended(clear)
     box = clear.bounding_box()
     assert box and box["width"] >= 24 and box["height"] >= 24, box
