@@ -370,7 +370,9 @@ AXE_SCRIPT = Axe().axe_script
 
 
 def axe_violations(page: Page) -> list[str]:
-    """What axe-core finds wrong in the page as it is now: each rule with the elements that break it."""
+    """What axe-core finds wrong in the page once it is still: each rule with the elements that
+    break it. (Mid-fade, text is fainter than the reader ever sees it.)"""
+    transitions_ended(page.locator(":root"))
     page.evaluate(AXE_SCRIPT)
     violations = page.evaluate("(options) => axe.run(document, options).then((results) => results.violations)", AXE_OPTIONS)
     return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in violations]
