@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+import jinja2
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup, Tag
@@ -30,6 +31,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.config_options import Hooks
 from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.theme import Theme
 from playwright.sync_api import Browser, BrowserContext, Frame, Locator, Page, expect
 from pypdf import PdfReader
 
@@ -241,6 +243,43 @@ def environment(env: dict[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory for every build in this process. Each build
+    makes new Jinja environments that compile Material's templates afresh: two fifths of an
+    in-process build. Jinja checks each template's source against its checksum, so a template
+    that differs gets compiled anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
+@contextlib.contextmanager
+def sharing_compiled_templates() -> Iterator[None]:
+    """Every Jinja environment a build makes while this lasts uses COMPILED_TEMPLATES."""
+    get_env = Theme.get_env
+
+    def get_env_sharing_compiled_templates(theme: Theme) -> jinja2.Environment:
+        env = get_env(theme)
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
+
+    Theme.get_env = get_env_sharing_compiled_templates  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Theme.get_env = get_env  # type: ignore[method-assign]
+
+
 def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, strict: bool, text: str | None) -> Build:
     lines: list[str] = []
     handler = logging.Handler(logging.INFO)
@@ -254,7 +293,7 @@ def build_in_process(project: Path, env: dict[str, str], site_dir: Path | None, 
     # and log filters (hooks/languages.py's SaidOnce) included, and so does each build here.
     Hooks._load_hook.cache_clear()
     try:
-        with environment(env):
+        with environment(env), sharing_compiled_templates():
             # A config given as text is read as if it were the project's mkdocs.yml, as `-f -` reads it.
             config = load_config(config_file=io.StringIO(text) if text is not None else str(project / "mkdocs.yml"),
                                  config_file_path=str(project / "mkdocs.yml"), strict=strict,
