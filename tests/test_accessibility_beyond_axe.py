@@ -65,6 +65,14 @@ OUT_OF_SIGHT = """() => {
   return [name, true];
 }"""
 
+# Each button's words against its background while it has the focus, button by button.
+FOCUSED_CONTRASTS = f"""(buttons) => buttons.map((button) => {{
+  button.focus();
+  const ratio = ({CONTRAST})(button, "color");
+  button.blur();
+  return ratio;
+}})"""
+
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
@@ -78,16 +86,16 @@ def faint_buttons(page: Page, url: str, scheme: str) -> tuple[int, list[str]]:
     # Buttons shown only later (the habit page's "Stop reminders") take the same rules.
     page.evaluate("document.querySelectorAll('article .md-button[hidden]').forEach((button) => button.hidden = false)")
     buttons = page.locator("article .md-button")
-    faint = []
-    for index in range(buttons.count()):
-        button = buttons.nth(index)
-        button.hover()
-        hovered = button.evaluate(CONTRAST, "color")
-        page.mouse.move(0, 0)
-        focused = button.evaluate(f"(button) => {{ button.focus(); const ratio = ({CONTRAST})(button, 'color'); button.blur(); return ratio; }}")
-        if min(hovered, focused) < 4.5:
-            faint.append(f"{url} ({scheme}) {button.inner_text()!r}: hovered {hovered:.2f}:1, focused {focused:.2f}:1")
-    return buttons.count(), faint
+    page.mouse.move(0, 0)  # no button hovered while each is focused in turn
+    focused = buttons.evaluate_all(FOCUSED_CONTRASTS)
+    hovered = []
+    for index in range(len(focused)):
+        buttons.nth(index).hover()  # which takes the pointer off the one before
+        hovered.append(buttons.nth(index).evaluate(CONTRAST, "color"))
+    names = buttons.all_inner_texts()
+    faint = [f"{url} ({scheme}) {name!r}: hovered {on_hover:.2f}:1, focused {on_focus:.2f}:1"
+             for name, on_hover, on_focus in zip(names, hovered, focused, strict=True) if min(on_hover, on_focus) < 4.5]
+    return len(focused), faint
 
 
 def test_every_button_keeps_its_words_readable_hovered_and_focused(browser: Browser, site_dir: Path, site_url: str) -> None:
