@@ -317,7 +317,7 @@ def test_the_build_leaves_editors_leftovers_out_and_publishes_well_known(tmp_pat
         (project / "docs" / leftover).write_text("leftover")
     (project / "docs" / ".well-known").mkdir()
     (project / "docs" / ".well-known" / "security.txt").write_text("Contact: mailto:security@example.org\n")
-    result = build_site(project=project)
+    result = build_site(project=project, in_process=True)
     assert result.returncode == 0, result.stderr
     published = [path.name for path in (project / "site").rglob("*")]
     assert [name for name in published if name.endswith(("~", "#", ".swp"))] == []

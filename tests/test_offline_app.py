@@ -152,7 +152,7 @@ def build_variant(destination: Path, site_url: str, change: Callable[[Path], Non
     """The project, changed by `change`, built for site_url into destination/site."""
     project = copy_of_the_project(destination / "project")
     change(project)
-    result = build_site(destination / "site", {"SITE_URL": site_url}, project=project)
+    result = build_site(destination / "site", {"SITE_URL": site_url}, project=project, in_process=True)
     assert result.returncode == 0, result.stderr
     return destination / "site"
 

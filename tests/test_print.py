@@ -377,7 +377,7 @@ def test_only_tutorials_have_a_print_button(built_page) -> None:
 def site_without_address(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site built with no site address, as a plain build or the offline zip is; and its log."""
     site = tmp_path_factory.mktemp("no-address")
-    result = build_site(site, {"SITE_URL": ""})
+    result = build_site(site, {"SITE_URL": ""}, in_process=True)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
 
@@ -404,7 +404,7 @@ def site_with_a_long_address(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     needs), served from 127.0.0.1: what prints is the built address, not the one served."""
     site = tmp_path_factory.mktemp("long-address")
     config = (ROOT / "mkdocs.yml").read_text().replace("\nextra:\n", "\nextra:\n  report_mistake_url: mailto:health@example.org\n", 1)
-    result = build_site(site, {"SITE_URL": LONG_SITE_URL}, config=config)
+    result = build_site(site, {"SITE_URL": LONG_SITE_URL}, config=config, in_process=True)
     assert result.returncode == 0, result.stderr
     url, stop = serve(site)
     yield url
