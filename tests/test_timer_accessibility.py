@@ -21,7 +21,7 @@ def test_tutorial_timer_has_no_axe_violation_idle_running_or_done(page: Page, si
     timer.get_by_role("button", name="Pace").click()
     assert axe_violations(page) == [], "idle, pace open"
     timer.get_by_role("button", name="Pace").click()
-    page.evaluate("Object.assign(document.querySelector('breath-timer'), { prepare: 1, sides: 1, breaths: 1, exhale: 20 })")
+    page.evaluate("Object.assign(document.querySelector('breath-timer'), { prepare: 1, sides: 1, breaths: 1, inhale: 1, exhale: 20 })")
     begin(timer)
     page.wait_for_function("document.querySelector('breath-timer').dataset.phase === 'exhale'")
     timer.get_by_role("button", name="Leave full view").click()
