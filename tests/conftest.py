@@ -49,9 +49,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with OFFLINE=true, to be read from disk (file://)."""
+    """The site built with OFFLINE=true, to be read from disk (file://). In this process: the
+    offline zip as a reader gets it, from scripts/offline-zip, is test_offline.py's `unzipped`."""
     site = tmp_path_factory.mktemp("offline")
-    result = build_site(site, {"OFFLINE": "true"})
+    result = build_site(site, {"OFFLINE": "true"}, in_process=True)
     assert result.returncode == 0, result.stderr
     return site
 
