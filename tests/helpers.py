@@ -412,7 +412,8 @@ def axe_violations(page: Page) -> list[str]:
     """What axe-core finds wrong in the page once it is still: each rule with the elements that
     break it. (Mid-fade, text is fainter than the reader ever sees it.)"""
     transitions_ended(page.locator(":root"))
-    page.evaluate(AXE_SCRIPT)
+    if not page.evaluate("'axe' in window"):  # once a page load: the script is half a megabyte
+        page.evaluate(AXE_SCRIPT)
     violations = page.evaluate("(options) => axe.run(document, options).then((results) => results.violations)", AXE_OPTIONS)
     return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in violations]
 
