@@ -29,9 +29,8 @@ pytest_plugins = ["timer_pages"]
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """How many workers `-n auto` (scripts/test) starts: one a core, and one more when browser
-    tests run, since a worker waiting on Chromium leaves its core idle. Measured on two cores:
-    the whole suite took 5 min 21 s with three workers against 6 min 3 s with two; the fast lane,
-    whose workers never wait, 29 s with two and 30 to 43 s with three."""
+    tests run, since a worker waiting on Chromium leaves its core idle. The fast lane's workers
+    never wait, and a worker more only slows it (the README's figures)."""
     cores = len(os.sched_getaffinity(0))
     return cores if "not browser" in config.option.markexpr else cores + 1
 

@@ -218,8 +218,9 @@ def build_site(
     with the environment build_environment(env) gives. As a person runs it, by default: the
     project's own builds keep their hooks apart from those the tests import, and some tests read
     what the command line prints. `in_process` builds in this process, in a fraction of the time,
-    for the many small builds of the hooks' tests: MkDocs logs each error in one line and aborts,
-    as its command line does."""
+    for a build whose log and pages are all a test reads: MkDocs logs each error in one line and
+    aborts, as its command line does. Not for a copy of the hooks with a file changed: the hooks
+    import their sibling modules by name, once a process, so the copy would run the project's."""
     if in_process:
         return build_in_process(project, build_environment(env), site_dir, strict, config)
     result = subprocess.run(
