@@ -148,13 +148,6 @@ def test_printed_tutorial_carries_the_emergency_line_on_its_one_sheet(printed, u
     assert EMERGENCY_LINE[language(url)] in pdf_text(sheet)
 
 
-@pytest.mark.parametrize("url", SHEETS)
-def test_printed_emergency_line_is_12_pt_or_more(page: Page, site_url: str, url: str) -> None:
-    page.emulate_media(media="print")
-    page.goto(site_url + url)
-    assert page.locator(".print-emergency").evaluate("p => parseFloat(getComputedStyle(p).fontSize)") >= 16  # 12 pt
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("url", SHEETS)
@@ -218,22 +211,20 @@ def test_printed_poses_are_large_numbered_and_beside_the_steps(page: Page, site_
     expect(page.locator("article .poses figcaption")).to_have_text(SHEET_WORDS[language(url)]["captions"])
 
 
-@pytest.mark.parametrize("paper", [(190, 297), (196, 279.4)], ids=PAPER)
 @pytest.mark.parametrize("url", SHEETS)
-def test_pose_captions_keep_to_one_line_in_the_drawings_top_corner(
-    page: Page, site_url: str, url: str, paper: tuple[int, float]
-) -> None:
+def test_pose_captions_keep_to_one_line_in_the_drawings_top_corner(page: Page, site_url: str, url: str) -> None:
     # Wrapped, a caption runs down over the drawing, as "Gire a la izquierda" once did on Letter.
-    # The width between the margins, and the sheet's height, which sets the poses' size.
-    millimetre = 96 / 25.4
-    printable_width, height = paper
-    page.set_viewport_size({"width": round(printable_width * millimetre), "height": round(height * millimetre)})
     page.goto(site_url + url)
     page.emulate_media(media="print")
-    lines = page.locator("article .poses figcaption").evaluate_all(
-        "captions => captions.map(c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight))"
-    )
-    assert len(lines) == 3 and all(count < 1.5 for count in lines), lines
+    millimetre = 96 / 25.4
+    lines = {}
+    # Each paper's width between the margins, and its height, which sets the poses' size.
+    for paper, (printable_width, height) in zip(PAPER, [(190, 297), (196, 279.4)], strict=True):
+        page.set_viewport_size({"width": round(printable_width * millimetre), "height": round(height * millimetre)})
+        lines[paper] = page.locator("article .poses figcaption").evaluate_all(
+            "captions => captions.map(c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight))"
+        )
+    assert all(len(counts) == 3 and all(count < 1.5 for count in counts) for counts in lines.values()), lines
 
 
 def test_the_timers_own_tick_boxes_still_print_where_it_stands_alone(printed) -> None:
@@ -341,6 +332,7 @@ def test_closed_details_print_open_and_close_again_after(page: Page, site_url: s
 def test_printed_text_is_at_least_12_points(page: Page, site_url: str, url: str) -> None:
     page.goto(site_url + url)
     page.emulate_media(media="print")
+    assert page.locator(".print-emergency").evaluate("p => parseFloat(getComputedStyle(p).fontSize)") >= 16  # the emergency line too
     sizes = page.eval_on_selector_all(
         "article ol li, article ul li, article .admonition p, article > p:not(.review-dates, .print-address),"
         " .print-sheet p, .print-sheet th, .poses figcaption",
