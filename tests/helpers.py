@@ -438,12 +438,19 @@ def run_framed_session(page: Page, url: str) -> Frame:
 def print_to_pdf(page: Page, url: str, paper: str, path: Path, scheme: str = "light") -> PdfReader:
     """Print as a reader would, but with background graphics on, so a dark background shows;
     tagged, so the PDF carries the page's language for a screen reader."""
+    return print_on_each_paper(page, url, {paper: path}, scheme)[paper]
+
+
+def print_on_each_paper(page: Page, url: str, paths: dict[str, Path], scheme: str = "light") -> dict[str, PdfReader]:
+    """print_to_pdf on each paper (by name, to its path) from one load of the page, as a reader
+    who prints again: the page puts itself back after each printing."""
     page.emulate_media(color_scheme=scheme)
     page.goto(url)
     page.wait_for_function("() => !document.querySelector('breath-timer') || !!customElements.get('breath-timer')")
     page.emulate_media(media="print", color_scheme=scheme)
-    page.pdf(path=path, format=paper, print_background=True, tagged=True)
-    return PdfReader(path)
+    for paper, path in paths.items():
+        page.pdf(path=path, format=paper, print_background=True, tagged=True)
+    return {paper: PdfReader(path) for paper, path in paths.items()}
 
 
 def pdf_text(reader: PdfReader) -> str:

@@ -19,7 +19,7 @@ from helpers import (
     goto_for_instant_navigation,
     new_context,
     pdf_text,
-    print_to_pdf,
+    print_on_each_paper,
     serve,
 )
 from playwright.sync_api import Browser, Page, expect
@@ -48,16 +48,20 @@ SCREEN_ONLY = {
 
 @pytest.fixture(scope="session")
 def printed(headless_shell: Browser, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Path]]:
-    """A page printed to PDF, once a session for each paper and colour scheme: the file's path."""
+    """A page printed to PDF, once a session for each paper and colour scheme: the file's path.
+    A tutorial's sheet, which the tests read on each paper, is printed on both from one load."""
     folder = tmp_path_factory.mktemp("printed")
     context = new_context(headless_shell)
     page = context.new_page()
 
     @functools.cache
+    def pdfs(url: str, papers: tuple[str, ...], scheme: str) -> dict[str, Path]:
+        paths = {paper: folder / f"{url.strip('/') or 'home'}-{paper}-{scheme}.pdf" for paper in papers}
+        print_on_each_paper(page, site_url + url, paths, scheme)
+        return paths
+
     def pdf(url: str, paper: str = "A4", scheme: str = "light") -> Path:
-        path = folder / f"{url.strip('/') or 'home'}-{paper}-{scheme}.pdf"
-        print_to_pdf(page, site_url + url, paper, path, scheme)
-        return path
+        return pdfs(url, tuple(PAPER) if url in SHEETS else (paper,), scheme)[paper]
 
     yield pdf
     context.close()
@@ -403,13 +407,11 @@ def site_with_a_long_address(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     stop()
 
 
-@pytest.mark.parametrize("paper", [("A4", 190), ("Letter", 196)])
 @pytest.mark.parametrize("url", SHEETS)
-def test_a_long_site_address_neither_widens_nor_spills_the_sheet(
-    page: Page, site_with_a_long_address: str, tmp_path: Path, url: str, paper: tuple[str, int]
-) -> None:
-    name, printable_mm = paper
-    assert len(print_to_pdf(page, site_with_a_long_address + url, name, tmp_path / "sheet.pdf").pages) == 1
+def test_a_long_site_address_neither_widens_nor_spills_the_sheet(page: Page, site_with_a_long_address: str, tmp_path: Path, url: str) -> None:
+    sheets = print_on_each_paper(page, site_with_a_long_address + url, {paper: tmp_path / f"{paper}.pdf" for paper in PAPER})
+    assert {paper: len(sheet.pages) for paper, sheet in sheets.items()} == {"A4": 1, "Letter": 1}
     # Wider than the paper, Chromium would shrink the whole sheet, its text below 12 pt.
-    page.set_viewport_size({"width": round(printable_mm * 96 / 25.4), "height": 1000})
-    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    for paper, printable_mm in zip(PAPER, (190, 196), strict=True):
+        page.set_viewport_size({"width": round(printable_mm * 96 / 25.4), "height": 1000})
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), paper
