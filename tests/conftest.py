@@ -128,3 +128,13 @@ def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Browse
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def tab(headless_shell: Browser) -> Iterator[Page]:
+    """One tab for a module's sweep of the site's pages, each opened with helpers.first_visit.
+    A context a page would start a new renderer for each, with nothing compiled yet: a fifth
+    more CPU for the axe sweep. A test on it sets the palette and size it needs."""
+    context = new_context(headless_shell)
+    yield context.new_page()
+    context.close()

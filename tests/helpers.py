@@ -372,6 +372,18 @@ def new_context(browser: Browser, *, service_worker: bool = False, **options: ob
     return browser.new_context(service_workers="allow" if service_worker else "block", **options)
 
 
+def first_visit(tab: Page, url: str) -> None:
+    """Open a page in a tab that has shown others (conftest's `tab`) as on a first visit: the
+    site's storage (the palette chosen, the timer's settings) cleared while the tab is away from
+    the site, since a leaving page may still write to it."""
+    tab.goto("about:blank")
+    address = urlparse(url)
+    cdp = tab.context.new_cdp_session(tab)
+    cdp.send("Storage.clearDataForOrigin", {"origin": f"{address.scheme}://{address.netloc}", "storageTypes": "all"})
+    cdp.detach()
+    tab.goto(url)
+
+
 def open_language_menu_and_choose(page: Page, language: str) -> None:
     """The header's language switch, as a reader uses it: the menu opened, a language chosen."""
     page.locator(".md-header .md-select").hover()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import TUTORIALS, built_pages, dark_palette, new_context, transitions_ended
-from playwright.sync_api import Browser, CDPSession, Page
+from helpers import TUTORIALS, built_pages, dark_palette, first_visit, transitions_ended
+from playwright.sync_api import CDPSession, Page, expect
 
 # The contrast of a colour of an element against what lies behind it, at the end of its
 # transitions (Material fades a button's colours on hover and focus), taken there at once.
@@ -98,20 +98,19 @@ def faint_buttons(page: Page, url: str, scheme: str) -> tuple[int, list[str]]:
     return len(focused), faint
 
 
-def test_every_button_keeps_its_words_readable_hovered_and_focused(browser: Browser, site_dir: Path, site_url: str) -> None:
+def test_every_button_keeps_its_words_readable_hovered_and_focused(tab: Page, site_dir: Path, site_url: str) -> None:
     measured, faint = 0, []
     for url in pages_with_buttons(site_dir):
         # A first visit each page: Material keeps the toggle's choice for the pages after.
-        context = new_context(browser, color_scheme="light")
-        page = context.new_page()
-        page.goto(site_url + url)
+        tab.emulate_media(color_scheme="light")
+        first_visit(tab, site_url + url)
+        expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "default")
         # One load a page: the light palette as loaded, then the dark one in the same load.
         for scheme in ("light", "dark"):
             if scheme == "dark":
-                dark_palette(page)
-            count, found = faint_buttons(page, url, scheme)
+                dark_palette(tab)
+            count, found = faint_buttons(tab, url, scheme)
             measured, faint = measured + count, faint + found
-        context.close()
     assert faint == []
     assert measured >= 40  # in each palette: the home pages' two, the tutorials' guided start and print, the habit pages'
 

@@ -21,6 +21,7 @@ from helpers import (
     article,
     build_site,
     english_in,
+    first_visit,
     goto_for_instant_navigation,
     open_language_menu_and_choose,
     prose,
@@ -273,14 +274,14 @@ def test_each_warning_prints_once_naming_the_spanish_page_where_it_is_about_one(
 
 
 @pytest.mark.parametrize("url", ALL_PAGES)
-def test_language_switch_lands_on_the_twin_and_back(page: Page, site_url: str, url: str) -> None:
-    page.goto(site_url + url)
-    open_language_menu_and_choose(page, "es")
-    expect(page).to_have_url(site_url + "es/" + url)
-    expect(page.locator("html")).to_have_attribute("lang", "es")
-    open_language_menu_and_choose(page, "en")
-    expect(page).to_have_url(site_url + url)
-    expect(page.locator("html")).to_have_attribute("lang", "en")
+def test_language_switch_lands_on_the_twin_and_back(tab: Page, site_url: str, url: str) -> None:
+    first_visit(tab, site_url + url)
+    open_language_menu_and_choose(tab, "es")
+    expect(tab).to_have_url(site_url + "es/" + url)
+    expect(tab.locator("html")).to_have_attribute("lang", "es")
+    open_language_menu_and_choose(tab, "en")
+    expect(tab).to_have_url(site_url + url)
+    expect(tab.locator("html")).to_have_attribute("lang", "en")
 
 
 def test_language_switch_follows_instant_navigation(page: Page, site_url: str) -> None:
