@@ -375,7 +375,8 @@ def new_context(browser: Browser, *, service_worker: bool = False, **options: ob
 def first_visit(tab: Page, url: str) -> None:
     """Open a page in a tab that has shown others (conftest's `tab`) as on a first visit: the
     site's storage (the palette chosen, the timer's settings) cleared while the tab is away from
-    the site, since a leaving page may still write to it."""
+    the site: cleared under an open page of the site, the next page still found the palette of
+    the one before."""
     tab.goto("about:blank")
     address = urlparse(url)
     cdp = tab.context.new_cdp_session(tab)
