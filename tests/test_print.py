@@ -26,6 +26,8 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 PAPER = ["A4", "Letter"]
+# Each paper's width between the print margins and its height, in millimetres.
+PRINTABLE_MM = {"A4": (190, 297), "Letter": (196, 279.4)}
 # Every tutorial's sheet, in English and in Spanish.
 SHEETS = TUTORIALS + [f"es/{url}" for url in TUTORIALS]
 
@@ -224,7 +226,7 @@ def test_pose_captions_keep_to_one_line_in_the_drawings_top_corner(page: Page, s
     millimetre = 96 / 25.4
     lines = {}
     # Each paper's width between the margins, and its height, which sets the poses' size.
-    for paper, (printable_width, height) in zip(PAPER, [(190, 297), (196, 279.4)], strict=True):
+    for paper, (printable_width, height) in PRINTABLE_MM.items():
         page.set_viewport_size({"width": round(printable_width * millimetre), "height": round(height * millimetre)})
         lines[paper] = page.locator("article .poses figcaption").evaluate_all(
             "captions => captions.map(c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight))"
@@ -413,6 +415,6 @@ def test_a_long_site_address_neither_widens_nor_spills_the_sheet(page: Page, sit
     sheets = print_on_each_paper(page, site_with_a_long_address + url, {paper: tmp_path / f"{paper}.pdf" for paper in PAPER})
     assert {paper: len(sheet.pages) for paper, sheet in sheets.items()} == {"A4": 1, "Letter": 1}
     # Wider than the paper, Chromium would shrink the whole sheet, its text below 12 pt.
-    for paper, printable_mm in zip(PAPER, (190, 196), strict=True):
-        page.set_viewport_size({"width": round(printable_mm * 96 / 25.4), "height": 1000})
+    for paper, (printable_width, _) in PRINTABLE_MM.items():
+        page.set_viewport_size({"width": round(printable_width * 96 / 25.4), "height": 1000})
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), paper
